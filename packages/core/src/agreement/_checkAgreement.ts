@@ -1,0 +1,214 @@
+import type { EntityKind, PathSegment, RawIssue } from '../errors/errors.types';
+import { isBuiltInMetricId } from '../metrics/isBuiltInMetricId';
+import type { Agreement, MetricExpression } from './agreement.types';
+
+/**
+ * Cross-field checks on a structurally valid agreement: duplicate ids, references to stages,
+ * calendars and pools that do not exist, an empty funnel, a recycle policy without a recycle stage,
+ * business-clock SLAs without a calendar, calendars that are neither weekly nor 24/7, unknown metrics.
+ */
+export function checkAgreement(a: Agreement): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const stageIds = a.stages.map((s) => s.id);
+  const stageSet = new Set(stageIds);
+  const calendarIds = Object.keys(a.calendars ?? {});
+  const calendarSet = new Set(calendarIds);
+  const poolIds = (a.routing?.pools ?? []).map((p) => p.id);
+  const poolSet = new Set(poolIds);
+
+  const unique = (kind: EntityKind, items: readonly { id: string }[], base: PathSegment[], key = 'id') => {
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      const seen = first.get(item.id);
+      if (seen === undefined) first.set(item.id, i);
+      else
+        issues.push({
+          code: 'duplicate_id',
+          path: [...base, i, key],
+          kind,
+          id: item.id,
+          firstPath: [...base, seen, key],
+        });
+    });
+  };
+  const stage = (id: string, path: PathSegment[]) => {
+    if (!stageSet.has(id)) issues.push({ code: 'unknown_stage', path, stageId: id, known: stageIds });
+  };
+  const calendar = (id: string, path: PathSegment[]) => {
+    if (!calendarSet.has(id)) issues.push({ code: 'unknown_calendar', path, calendarId: id, known: calendarIds });
+  };
+  const pool = (id: string, path: PathSegment[]) => {
+    if (!poolSet.has(id)) issues.push({ code: 'unknown_pool', path, poolId: id, known: poolIds });
+  };
+
+  // Stages and transitions.
+  if (!a.stages.some((s) => (s.kind ?? 'open') === 'open')) issues.push({ code: 'empty_funnel', path: ['stages'] });
+  unique('stage', a.stages, ['stages']);
+  const recycleStages = a.stages.filter((s) => s.kind === 'recycled');
+  if (a.transitions.recycleTo !== undefined) {
+    const target = a.stages.find((s) => s.id === a.transitions.recycleTo);
+    if (!target) stage(a.transitions.recycleTo, ['transitions', 'recycleTo']);
+    else if (target.kind !== 'recycled')
+      issues.push({ code: 'not_a_recycle_stage', path: ['transitions', 'recycleTo'], stageId: target.id });
+  } else if (a.transitions.backward === 'recycle' && recycleStages.length === 0) {
+    issues.push({ code: 'missing_recycle_stage', path: ['transitions', 'backward'] });
+  }
+  for (const [i, id] of (a.transitions.reentryTo ?? []).entries()) stage(id, ['transitions', 'reentryTo', i]);
+
+  // Lead standard.
+  if (a.leadStandard) unique('suppression', a.leadStandard.suppress, ['leadStandard', 'suppress']);
+
+  // Calendars.
+  for (const [id, cal] of Object.entries(a.calendars ?? {})) {
+    if (cal.alwaysOpen === true && (cal.week !== undefined || cal.holidays !== undefined))
+      issues.push({
+        code: 'unrecognized_keys',
+        path: ['calendars', id],
+        keys: ['week', 'holidays'].filter((k) => k in cal),
+      });
+    if (cal.alwaysOpen !== true && cal.week === undefined)
+      issues.push({
+        code: 'invalid_type',
+        path: ['calendars', id, 'week'],
+        expected: 'weekly hours (or "alwaysOpen": true)',
+        received: 'undefined',
+      });
+    const dates = new Map<string, number>();
+    (cal.holidays ?? []).forEach((h, i) => {
+      const date = typeof h === 'string' ? h : h.date;
+      const seen = dates.get(date);
+      if (seen !== undefined)
+        issues.push({
+          code: 'duplicate_id',
+          path: ['calendars', id, 'holidays', i],
+          kind: 'calendar',
+          id: date,
+          firstPath: ['calendars', id, 'holidays', seen],
+        });
+      else dates.set(date, i);
+    });
+  }
+
+  // SLAs.
+  const slas = a.slas ?? [];
+  unique('sla', slas, ['slas']);
+  slas.forEach((sla, i) => {
+    const base: PathSegment[] = ['slas', i];
+    if (sla.calendar !== undefined) calendar(sla.calendar, [...base, 'calendar']);
+    switch (sla.kind) {
+      case 'first_touch':
+      case 'disposition':
+      case 'touches':
+        stage(sla.start.stage, [...base, 'start', 'stage']);
+        if (sla.target.clock === 'business' && sla.calendar === undefined)
+          issues.push({ code: 'missing_calendar', path: [...base, 'calendar'], slaId: sla.id });
+        break;
+      case 'lead_standard':
+        stage(sla.at.stage, [...base, 'at', 'stage']);
+        break;
+      case 'acceptance_rate':
+        stage(sla.from, [...base, 'from']);
+        stage(sla.to, [...base, 'to']);
+        break;
+    }
+  });
+
+  // Dispositions.
+  const reasons = a.dispositions ?? [];
+  unique('reason', reasons, ['dispositions']);
+  reasons.forEach((reason, i) => {
+    for (const [j, id] of (reason.appliesIn ?? []).entries()) stage(id, ['dispositions', i, 'appliesIn', j]);
+    if (reason.toStage !== undefined) stage(reason.toStage, ['dispositions', i, 'toStage']);
+    if (reason.detail?.kind === 'choice' && !reason.detail.options)
+      issues.push({
+        code: 'invalid_type',
+        path: ['dispositions', i, 'detail', 'options'],
+        expected: 'array of choices',
+        received: 'undefined',
+      });
+    if (
+      (reason.action === 'recycle' || reason.action === 'nurture' || reason.action === 'enrich') &&
+      reason.toStage === undefined &&
+      recycleStages.length === 0
+    )
+      issues.push({ code: 'missing_recycle_stage', path: ['dispositions', i, 'action'] });
+  });
+
+  // Routing.
+  if (a.routing) {
+    const r = a.routing;
+    unique('pool', r.pools, ['routing', 'pools']);
+    unique('rule', r.rules, ['routing', 'rules']);
+    if (r.territories) unique('territory', r.territories, ['routing', 'territories']);
+    r.rules.forEach((rule, i) => {
+      if ('pool' in rule.assign) pool(rule.assign.pool, ['routing', 'rules', i, 'assign', 'pool']);
+    });
+    for (const [i, t] of (r.territories ?? []).entries()) pool(t.pool, ['routing', 'territories', i, 'pool']);
+    r.pools.forEach((p, i) => {
+      unique(
+        'member',
+        p.members.map((m) => ({ id: m.userId })),
+        ['routing', 'pools', i, 'members'],
+        'userId',
+      );
+      p.members.forEach((m, j) => {
+        if (m.calendar !== undefined) calendar(m.calendar, ['routing', 'pools', i, 'members', j, 'calendar']);
+      });
+    });
+  }
+
+  // Metrics and targets.
+  const metrics = a.metrics ?? [];
+  unique('metric', metrics, ['metrics']);
+  const customIds = new Set(metrics.map((m) => m.id));
+  const known = (id: string) => customIds.has(id) || isBuiltInMetricId(id, a);
+  const metricRef = (id: string, path: PathSegment[]) => {
+    if (!known(id)) issues.push({ code: 'unknown_metric', path, metricId: id });
+  };
+  const walk = (e: MetricExpression, path: PathSegment[]): void => {
+    if ('metric' in e) metricRef(e.metric, [...path, 'metric']);
+    else if ('op' in e) {
+      walk(e.left, [...path, 'left']);
+      walk(e.right, [...path, 'right']);
+    }
+  };
+  metrics.forEach((m, i) => {
+    if (isBuiltInMetricId(m.id, a))
+      issues.push({
+        code: 'duplicate_id',
+        path: ['metrics', i, 'id'],
+        kind: 'metric',
+        id: m.id,
+        firstPath: ['metrics', i, 'id'],
+      });
+    if (m.kind === 'ratio') {
+      metricRef(m.numerator, ['metrics', i, 'numerator']);
+      metricRef(m.denominator, ['metrics', i, 'denominator']);
+    } else if (m.kind === 'derived') walk(m.expression, ['metrics', i, 'expression']);
+    else if (m.kind === 'conversion') {
+      stage(m.from, ['metrics', i, 'from']);
+      stage(m.to, ['metrics', i, 'to']);
+    }
+  });
+  for (const [id, target] of Object.entries(a.targets ?? {})) {
+    metricRef(id, ['targets', id]);
+    if (target.min !== undefined && target.max !== undefined && target.min > target.max)
+      issues.push({
+        code: 'too_small',
+        path: ['targets', id, 'max'],
+        minimum: target.min,
+        inclusive: true,
+        origin: 'number',
+      });
+  }
+
+  if (a.attribution?.model === 'time_decay' && a.attribution.halfLifeDays === undefined)
+    issues.push({
+      code: 'invalid_type',
+      path: ['attribution', 'halfLifeDays'],
+      expected: 'positive number of days (time_decay needs a half-life)',
+      received: 'undefined',
+    });
+
+  return issues;
+}

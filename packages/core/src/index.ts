@@ -1,0 +1,156 @@
+// @accord/core — the public API. Every name is listed explicitly; `_lib/` stays private.
+
+// Agreement
+export { AgreementSchema, RuleSchema } from './agreement/agreement.schemas';
+export type {
+  AcceptanceRateSla,
+  Agreement,
+  AttributionModel,
+  AttributionSettings,
+  CalendarDefinition,
+  CalendarId,
+  DispositionAction,
+  DispositionDetail,
+  DispositionReason,
+  DispositionSla,
+  EscalationAction,
+  EscalationStep,
+  FirstTouchSla,
+  Holiday,
+  HoursInterval,
+  LeadStandard,
+  LeadStandardSla,
+  MetricDefinition,
+  MetricExpression,
+  MetricOwner,
+  MetricTarget,
+  Pool,
+  PoolId,
+  PoolMember,
+  ReasonId,
+  RoutingAssignment,
+  RoutingDefinition,
+  RoutingRule,
+  SlaClock,
+  SlaDefinition,
+  SlaDuration,
+  SlaId,
+  StageDefinition,
+  StageId,
+  StageKind,
+  SuppressionRule,
+  Team,
+  Territory,
+  TouchesSla,
+  TransitionPolicy,
+  Weekday,
+} from './agreement/agreement.types';
+export { defaultAgreement } from './agreement/defaultAgreement';
+export { defineAgreement } from './agreement/defineAgreement';
+export {
+  DEFAULT_AGREEMENT_MAX_BYTES,
+  type ParseAgreementOptions,
+  parseAgreement,
+  safeParseAgreement,
+} from './agreement/parseAgreement';
+export { type AgreementSummary, summarizeAgreement } from './agreement/summarizeAgreement';
+// Criteria
+export { type CriteriaPredicate, compileCriteria } from './criteria/compileCriteria';
+export type {
+  AllRule,
+  AnyRule,
+  ContainsRule,
+  CriterionReason,
+  EqualityRule,
+  EvaluateCriteriaOptions,
+  EvaluateCriteriaResult,
+  ExistsRule,
+  FieldOp,
+  FieldRule,
+  InstantRule,
+  MatchesRule,
+  MembershipRule,
+  NotRule,
+  RangeRule,
+  Rule,
+  RuleMeta,
+  ScalarValue,
+  WithinDaysRule,
+} from './criteria/criteria.types';
+export { evaluateCriteria } from './criteria/evaluateCriteria';
+export { parseCriteria, safeParseCriteria } from './criteria/parseCriteria';
+// Errors
+export { AccordError } from './errors/AccordError';
+export { defaultErrorMap, setErrorMap } from './errors/errorMap';
+export type {
+  AccordIssue,
+  EntityKind,
+  ErrorMap,
+  IssueCode,
+  IssueDetail,
+  IssueFormat,
+  IssueOf,
+  ParseOptions,
+  PathSegment,
+  RawIssue,
+  SafeParseResult,
+} from './errors/errors.types';
+export { type FlattenIssuesResult, flattenIssues } from './errors/flattenIssues';
+export { type FormatIssuesOptions, formatIssues } from './errors/formatIssues';
+export { formatPath } from './errors/formatPath';
+// Lifecycle
+export { deriveLifecycle } from './lifecycle/deriveLifecycle';
+export { evaluateLeadStandard } from './lifecycle/evaluateLeadStandard';
+export { evaluateTransition } from './lifecycle/evaluateTransition';
+export type {
+  DeriveLifecycleOptions,
+  DeriveLifecycleResult,
+  EvaluateLeadStandardResult,
+  EvaluateTransitionOptions,
+  EvaluateTransitionResult,
+  MissingField,
+  StageVisit,
+  SuppressionHit,
+  TransitionCheck,
+  TransitionMove,
+  TransitionReason,
+} from './lifecycle/lifecycle.types';
+// Metrics
+export { BUILT_IN_METRIC_IDS, isBuiltInMetricId } from './metrics/isBuiltInMetricId';
+// Canonical records
+export {
+  ActivitySchema,
+  LeadDispositionSchema,
+  LeadSchema,
+  OpportunitySchema,
+  RecordSchemas,
+  SpendSchema,
+  StageEventSchema,
+  TouchpointSchema,
+} from './records/records.schemas';
+export type {
+  Activity,
+  AttributeValue,
+  Instant,
+  Lead,
+  LeadDisposition,
+  Opportunity,
+  RecordKind,
+  RecordTypes,
+  Spend,
+  StageEvent,
+  Touchpoint,
+} from './records/records.types';
+export { toInstantMs } from './records/toInstantMs';
+export {
+  type ValidateRecordsOptions,
+  type ValidateRecordsResult,
+  validateRecords,
+} from './records/validateRecords';
+
+// Sample data
+export {
+  type GenerateSampleOptions,
+  type GenerateSampleResult,
+  generateSample,
+} from './sample/generateSample';
