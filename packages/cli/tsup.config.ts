@@ -1,9 +1,13 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
+import { version } from './package.json';
 
 export default defineConfig([
-  packageBuild({ index: 'src/index.ts' }, { platform: 'node' }),
-  // The executable: ESM only, with a shebang; it imports the library build above.
+  packageBuild(
+    { index: 'src/index.ts' },
+    { platform: 'node', define: { __ACCORD_VERSION__: JSON.stringify(version) } },
+  ),
+  // The executable: ESM only, with a shebang.
   {
     entry: { bin: 'src/bin.ts' },
     format: ['esm'],
@@ -12,6 +16,6 @@ export default defineConfig([
     clean: false,
     dts: false,
     banner: { js: '#!/usr/bin/env node' },
-    external: ['./index.js'],
+    define: { __ACCORD_VERSION__: JSON.stringify(version) },
   },
 ]);

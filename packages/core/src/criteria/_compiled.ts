@@ -164,20 +164,80 @@ function requireNow(now: number, rule: FieldRule): void {
     throw new Error(`[accord] the rule on "${rule.field}" uses "${rule.op}", which needs options.now; pass { now }.`);
 }
 
-/** Fast path: evaluates with short-circuiting and no explanations. */
-export function testNode(node: CompiledNode, record: unknown, now: number): boolean {
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A getter specialised for the path's length (own properties only, like `readPath`). */
+function getter(segments: readonly string[]): (record: unknown) => unknown {
+  if (segments.length === 1) {
+    const [a] = segments as [string];
+    return (r) =>
+      r !== null && typeof r === 'object' && hasOwn.call(r, a) ? (r as Record<string, unknown>)[a] : undefined;
+  }
+  if (segments.length === 2) {
+    const [a, b] = segments as [string, string];
+    return (r) => {
+      if (r === null || typeof r !== 'object' || !hasOwn.call(r, a)) return undefined;
+      const v = (r as Record<string, unknown>)[a];
+      return v !== null && typeof v === 'object' && hasOwn.call(v, b) ? (v as Record<string, unknown>)[b] : undefined;
+    };
+  }
+  return (r) => readPath(r, segments);
+}
+
+/** A short-circuiting predicate over the compiled rule: closures only, no explanations. */
+export type FastTest = (record: unknown, now: number) => boolean;
+
+const fastTests = new WeakMap<CompiledNode, FastTest>();
+
+/** Builds (once per compiled rule) the fast predicate used by `compileCriteria`. */
+export function fastTest(node: CompiledNode): FastTest {
+  let test = fastTests.get(node);
+  if (test === undefined) {
+    test = buildFast(node);
+    fastTests.set(node, test);
+  }
+  return test;
+}
+
+function buildFast(node: CompiledNode): FastTest {
   switch (node.kind) {
-    case 'leaf':
-      if (node.needsNow) requireNow(now, node.rule);
-      return node.test(readPath(record, node.segments), now).matched;
-    case 'all':
-      for (const c of node.children) if (!testNode(c, record, now)) return false;
-      return true;
-    case 'any':
-      for (const c of node.children) if (testNode(c, record, now)) return true;
-      return false;
-    case 'not':
-      return !testNode(node.child, record, now);
+    case 'leaf': {
+      const get = getter(node.segments);
+      const leaf = node.test;
+      const { rule } = node;
+      if (node.needsNow)
+        return (r, now) => {
+          requireNow(now, rule);
+          return leaf(get(r), now).matched;
+        };
+      return (r, now) => leaf(get(r), now).matched;
+    }
+    case 'not': {
+      const child = buildFast(node.child);
+      return (r, now) => !child(r, now);
+    }
+    case 'all': {
+      const children = node.children.map(buildFast);
+      if (children.length === 2) {
+        const [a, b] = children as [FastTest, FastTest];
+        return (r, now) => a(r, now) && b(r, now);
+      }
+      return (r, now) => {
+        for (let i = 0; i < children.length; i++) if (!(children[i] as FastTest)(r, now)) return false;
+        return true;
+      };
+    }
+    case 'any': {
+      const children = node.children.map(buildFast);
+      if (children.length === 2) {
+        const [a, b] = children as [FastTest, FastTest];
+        return (r, now) => a(r, now) || b(r, now);
+      }
+      return (r, now) => {
+        for (let i = 0; i < children.length; i++) if ((children[i] as FastTest)(r, now)) return true;
+        return false;
+      };
+    }
   }
 }
 

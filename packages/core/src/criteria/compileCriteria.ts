@@ -1,4 +1,4 @@
-import { compiledRule, resolveNow, testNode } from './_compiled';
+import { compiledRule, fastTest, resolveNow } from './_compiled';
 import type { EvaluateCriteriaOptions, Rule } from './criteria.types';
 
 /** A compiled rule: a plain predicate, for filtering many records fast. */
@@ -22,6 +22,6 @@ export type CriteriaPredicate = (record: object, options?: EvaluateCriteriaOptio
  * leads.filter((lead) => isMql(lead, { now }))
  */
 export function compileCriteria(rule: Rule): CriteriaPredicate {
-  const node = compiledRule(rule);
-  return (record, options) => testNode(node, record, resolveNow(options));
+  const test = fastTest(compiledRule(rule));
+  return (record, options) => test(record, options === undefined ? Number.NaN : resolveNow(options));
 }

@@ -1,6 +1,7 @@
 import { TZDateMini } from '@date-fns/tz';
 import { isIsoDate, toEpochMs } from '../_lib/instant';
 import { createRandom, type Random, weightedPicker } from '../_lib/random';
+import { zonedParts } from '../_lib/zonedParts';
 import type { Agreement, DispositionReason, StageDefinition } from '../agreement/agreement.types';
 import { defaultAgreement } from '../agreement/defaultAgreement';
 import { type CriteriaPredicate, compileCriteria } from '../criteria/compileCriteria';
@@ -91,24 +92,14 @@ const localToEpoch = (tz: string, y: number, m: number, d: number, h: number, mi
 
 /** Moves an instant into working hours (Mon–Fri 08:00–18:00 local), as a rep's touch would be. */
 function nextWorkingMoment(ms: number, tz: string, random: Random): number {
-  let t = new TZDateMini(ms, tz);
+  let t = ms;
   for (let i = 0; i < 8; i++) {
-    const day = t.getDay();
-    const hour = t.getHours();
-    if (day !== 0 && day !== 6 && hour >= 8 && hour < 18) return t.getTime();
-    const base = new TZDateMini(
-      t.getFullYear(),
-      t.getMonth(),
-      t.getDate() + (hour >= 18 || day === 0 || day === 6 ? 1 : 0),
-      8,
-      0,
-      0,
-      0,
-      tz,
-    );
-    t = new TZDateMini(base.getTime() + random.int(5, 150) * MINUTE, tz);
+    const p = zonedParts(tz, t);
+    if (p.weekday !== 0 && p.weekday !== 6 && p.hour >= 8 && p.hour < 18) return t;
+    const nextDay = p.hour >= 18 || p.weekday === 0 || p.weekday === 6 ? 1 : 0;
+    t = localToEpoch(tz, p.year, p.month, p.day + nextDay, 8, 0, 0) + random.int(5, 150) * MINUTE;
   }
-  return t.getTime();
+  return t;
 }
 
 /**
@@ -276,8 +267,8 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
     if (!(createdAt >= windowStart && createdAt < createdBefore))
       createdAt = windowStart + random.next() * (createdBefore - windowStart);
     createdAt = Math.floor(createdAt / 1000) * 1000;
-    const createdLocal = new TZDateMini(createdAt, agreement.timezone);
-    const monthKey = `${source.id}|${createdLocal.getFullYear()}-${String(createdLocal.getMonth() + 1).padStart(2, '0')}`;
+    const createdLocal = zonedParts(agreement.timezone, createdAt);
+    const monthKey = `${source.id}|${createdLocal.year}-${String(createdLocal.month + 1).padStart(2, '0')}`;
     leadsPerSourceMonth.set(monthKey, (leadsPerSourceMonth.get(monthKey) ?? 0) + 1);
 
     const student = random.chance(source.student);

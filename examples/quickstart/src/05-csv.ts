@@ -1,0 +1,6 @@
+import { formatCanonicalCsv } from '@accord/adapters';
+import { defaultAgreement, generateSample } from '@accord/core';
+
+const { leads } = generateSample({ leads: 100, seed: 2 });
+const csv = [...formatCanonicalCsv('leads', leads, { stageIds: defaultAgreement.stages.map((s) => s.id) })].join('');
+console.log(csv.split('\n')[0]?.split(',').slice(0, 8).join(',')); // id,createdAt,source,campaignId,segment,region,country,ownerId

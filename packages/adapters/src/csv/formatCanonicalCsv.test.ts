@@ -1,0 +1,76 @@
+import { defaultAgreement, generateSample, type Lead } from '@accord/core';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { formatCanonicalCsv } from './formatCanonicalCsv';
+
+const csv = (chunks: Iterable<string>) => [...chunks].join('');
+
+describe('formatCanonicalCsv', () => {
+  it('writes canonical lead columns and reads back to the same values', () => {
+    const { leads } = generateSample({ leads: 300, seed: 2 });
+    const stageIds = defaultAgreement.stages.map((s) => s.id);
+    const text = csv(
+      formatCanonicalCsv('leads', leads, { stageIds, attributeNames: ['employees', 'demoRequested'], chunkSize: 64 }),
+    );
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(300);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'id',
+      'createdAt',
+      'source',
+      'campaignId',
+      'segment',
+      'region',
+      'country',
+      'ownerId',
+      'teamId',
+      'accountId',
+      'email',
+      'domain',
+      'company',
+      'firstTouchAt',
+      'touches',
+      'amount',
+      'currency',
+      'disposition.reasonId',
+      'disposition.at',
+      'disposition.by',
+      'disposition.detail',
+      ...stageIds.map((id) => `stage.${id}`),
+      'attr.employees',
+      'attr.demoRequested',
+    ]);
+    leads.forEach((lead, i) => {
+      const row = rows[i] as Record<string, string>;
+      expect(row.id).toBe(lead.id);
+      expect(row['stage.mql']).toBe(lead.stageDates?.mql ?? '');
+      expect(row['attr.employees']).toBe(String(lead.attributes?.employees));
+      expect(row['disposition.reasonId']).toBe(lead.disposition?.reasonId ?? '');
+    });
+  });
+
+  it('quotes commas, quotes and newlines so hostile text survives a round trip', () => {
+    const lead: Lead = { id: 'L1', createdAt: 0, company: 'Acme, "Best"\nInc', email: "=cmd|' /C calc'!A0" };
+    const [row] = parse(csv(formatCanonicalCsv('leads', [lead])), { columns: true }) as Record<string, string>[];
+    expect(row?.company).toBe('Acme, "Best"\nInc');
+    expect(row?.email).toBe(lead.email);
+  });
+
+  it('discovers stage and attribute columns when none are given', () => {
+    const header = csv(
+      formatCanonicalCsv('leads', [{ id: 'a', createdAt: 0, stageDates: { mql: 1 }, attributes: { tier: 'A' } }]),
+    ).split('\n')[0];
+    expect(header?.endsWith('stage.mql,attr.tier')).toBe(true);
+  });
+
+  it('writes the other record kinds with their fixed columns', () => {
+    const text = csv(
+      formatCanonicalCsv('opportunities', [
+        { id: 'O1', leadIds: ['L1', 'L2'], createdAt: 5, stage: 'opportunity', amount: 100, currency: 'EUR' },
+      ]),
+    );
+    expect(text).toBe(
+      'id,accountId,leadIds,createdAt,stage,amount,currency,closedAt,won,source\nO1,,L1;L2,5,opportunity,100,EUR,,,\n',
+    );
+  });
+});

@@ -1,0 +1,71 @@
+import type { Lead, RecordKind, RecordTypes } from '@accord/core';
+import { stringify } from 'csv-stringify/sync';
+import { type CanonicalColumn, type LeadColumnsOptions, leadColumns, RECORD_COLUMNS } from './canonicalColumns';
+
+/** Options for {@link formatCanonicalCsv}. */
+export interface FormatCanonicalCsvOptions extends Partial<LeadColumnsOptions> {
+  /** Records per chunk. Default 5,000. */
+  chunkSize?: number;
+}
+
+const cell = (value: unknown): string | number | boolean => {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return JSON.stringify(value);
+};
+
+/** Stage ids in first-seen order, then attribute names in first-seen order, when the caller gives none. */
+function discoverLeadColumns(leads: readonly Lead[]): LeadColumnsOptions {
+  const stages = new Set<string>();
+  const attributes = new Set<string>();
+  for (const lead of leads) {
+    for (const id of Object.keys(lead.stageDates ?? {})) stages.add(id);
+    for (const name of Object.keys(lead.attributes ?? {})) attributes.add(name);
+  }
+  return { stageIds: [...stages], attributeNames: [...attributes] };
+}
+
+/**
+ * @name formatCanonicalCsv
+ * @category CSV
+ * @summary Writes canonical records as CSV in chunks (header first), with a real CSV writer.
+ *
+ * @description
+ * Column names are the canonical ones (`id, createdAt, source, …, stage.<stageId>, attr.<name>` for
+ * leads), so the files read back with the CSV adapter and the `accord` CLI. Quoting, embedded commas,
+ * quotes and newlines are handled by csv-stringify. `null` and missing values are empty cells;
+ * `Opportunity.leadIds` is joined with `;`. Yields chunks so a million rows never sit in one string.
+ *
+ * @param kind - The record kind.
+ * @param records - The records.
+ * @param options - Stage ids and attribute names for lead files (default: discovered), chunk size.
+ * @returns An iterable of CSV text chunks.
+ *
+ * @example
+ * for (const chunk of formatCanonicalCsv('leads', sample.leads, { stageIds: agreement.stages.map((s) => s.id) })) out.write(chunk)
+ */
+export function* formatCanonicalCsv<K extends RecordKind>(
+  kind: K,
+  records: readonly RecordTypes[K][],
+  options: FormatCanonicalCsvOptions = {},
+): Generator<string, void, undefined> {
+  let columns: readonly CanonicalColumn<RecordTypes[K]>[];
+  if (kind === 'leads') {
+    const found =
+      options.stageIds && options.attributeNames ? undefined : discoverLeadColumns(records as readonly Lead[]);
+    columns = leadColumns({
+      stageIds: options.stageIds ?? found?.stageIds ?? [],
+      attributeNames: options.attributeNames ?? found?.attributeNames ?? [],
+    }) as unknown as readonly CanonicalColumn<RecordTypes[K]>[];
+  } else {
+    columns = RECORD_COLUMNS[kind as Exclude<RecordKind, 'leads'>] as unknown as readonly CanonicalColumn<
+      RecordTypes[K]
+    >[];
+  }
+  const chunkSize = options.chunkSize ?? 5000;
+  yield stringify([columns.map((c) => c.header)]);
+  for (let start = 0; start < records.length; start += chunkSize) {
+    const rows = records.slice(start, start + chunkSize).map((r) => columns.map((c) => cell(c.get(r))));
+    yield stringify(rows);
+  }
+}

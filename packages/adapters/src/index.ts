@@ -1,0 +1,9 @@
+// @accord/adapters — data in and out. Explicit exports only.
+
+export {
+  type CanonicalColumn,
+  type LeadColumnsOptions,
+  leadColumns,
+  RECORD_COLUMNS,
+} from './csv/canonicalColumns';
+export { type FormatCanonicalCsvOptions, formatCanonicalCsv } from './csv/formatCanonicalCsv';

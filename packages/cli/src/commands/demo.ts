@@ -1,0 +1,212 @@
+import { relative, resolve } from 'node:path';
+import {
+  formatIssues,
+  generateSample,
+  type RecordKind,
+  safeParseAgreement,
+  summarizeAgreement,
+  validateRecords,
+} from '@accord/core';
+import { type CliIo, EXIT } from '../_lib/io';
+import { intFlag, parseFlags } from '../_lib/parseFlags';
+import { loadAgreement } from '../_lib/readAgreement';
+import { formatCount, formatRate, renderTable } from '../_lib/table';
+import { writeSample } from '../_lib/writeSample';
+import { summarizeFunnel } from '../demo/summarizeFunnel';
+import { summarizeLeadStandard } from '../demo/summarizeLeadStandard';
+
+export const DEMO_HELP = `Usage: accord demo [--leads 10000] [--seed 1] [--out accord-demo] [--agreement FILE] [--json]
+
+The main job on generated data, with no configuration: validates the agreement (the default one unless
+--agreement is given), generates a seeded sample and writes it as canonical CSV, checks every record,
+then shows the funnel by stage against the agreement's targets and the leads that fail marketing's
+lead standard at handoff. (Later releases add the scorecard, SLA clocks, routing and attribution.)
+
+Options:
+  --leads N         leads to generate (default 10000)
+  --seed N          seed (default 1)
+  --bad-rows N      break N leads on purpose, to see how bad input is reported (default 0)
+  --out DIR         where to write the sample (default ./accord-demo)
+  --agreement FILE  use this agreement
+  --json            print one JSON document instead of tables`;
+
+export async function demoCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(
+    args,
+    {
+      leads: { type: 'string' },
+      seed: { type: 'string' },
+      'bad-rows': { type: 'string' },
+      out: { type: 'string' },
+      agreement: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'demo',
+  );
+  if (values.help) {
+    io.stdout.write(`${DEMO_HELP}\n`);
+    return EXIT.ok;
+  }
+  const leadsWanted = intFlag(values.leads, 'leads', 10_000, 1, 2_000_000);
+  const seed = intFlag(values.seed, 'seed', 1, -2_147_483_648, 2_147_483_647);
+  const badRows = intFlag(values['bad-rows'], 'bad-rows', 0, 0, leadsWanted);
+  const json = values.json === true;
+  const say = (text = '') => {
+    if (!json) io.stdout.write(`${text}\n`);
+  };
+  // A progress line on a terminal while a step runs; its time when it took a second or more.
+  const interactive = !json && (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const step = async <T>(label: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    if (interactive) io.stderr.write(`… ${label}\r`);
+    const result = await work();
+    const seconds = (performance.now() - started) / 1000;
+    if (interactive) io.stderr.write('\x1b[2K');
+    if (!json && seconds >= 1) io.stderr.write(`  ${label}: ${seconds.toFixed(1)} s\n`);
+    return result;
+  };
+
+  // 1. The agreement.
+  const loaded = await loadAgreement(values.agreement, io.cwd);
+  const checked = loaded.ok ? safeParseAgreement(loaded.agreement) : null;
+  if (!loaded.ok || !checked?.success) {
+    const issues = !loaded.ok ? loaded.issues : (checked?.error?.issues ?? []);
+    io.stderr.write(`✗ ${loaded.source}: ${issues.length} issue(s)\n${formatIssues(issues).replace(/^/gm, '  ')}\n`);
+    return EXIT.badInput;
+  }
+  const agreement = checked.data;
+  const summary = summarizeAgreement(agreement);
+  say(`Accord demo — ${summary.name ?? summary.id} v${summary.version} (${summary.timezone})`);
+  say(
+    `✓ agreement valid: ${summary.stages.total} stages, ${summary.slas.total} SLAs (${summary.slas.sales} sales, ${summary.slas.marketing} marketing), ` +
+      `${summary.reasons} reject reasons, ${summary.calendars} calendars, ${summary.routing.pools} routing pools`,
+  );
+
+  // 2. The sample, written as canonical CSV.
+  const sample = await step(`generating ${formatCount(leadsWanted)} leads (seed ${seed})`, () =>
+    generateSample({ leads: leadsWanted, seed, agreement, badRows }),
+  );
+  const out = resolve(io.cwd, values.out ?? 'accord-demo');
+  const files = await step(`writing the sample to ${out}`, () =>
+    writeSample(out, sample, agreement, {
+      generator: '@accord/core generateSample',
+      seed,
+      asOf: sample.asOf,
+      badRows: sample.badRows,
+    }),
+  );
+  const rel = relative(io.cwd, out);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
+  say(
+    `✓ sample: ${formatCount(sample.leads.length)} leads, ${formatCount(sample.activities.length)} activities, ${formatCount(sample.touchpoints.length)} touchpoints, ${formatCount(sample.opportunities.length)} opportunities (as of ${sample.asOf}) → ${shown}/`,
+  );
+
+  // 3. Every record checked at the boundary; nothing is dropped silently.
+  const kinds: RecordKind[] = ['leads', 'stageEvents', 'activities', 'touchpoints', 'opportunities', 'spend'];
+  const { validation, leads } = await step('checking every record', () => {
+    const checkedLeads = validateRecords('leads', sample.leads);
+    const others = kinds.slice(1).map((kind) => ({ kind, ...validateRecords(kind, sample[kind] as unknown[]) }));
+    return { validation: [{ kind: 'leads' as RecordKind, ...checkedLeads }, ...others], leads: checkedLeads.records };
+  });
+  const recordIssues = validation.flatMap((v) => v.issues);
+  if (recordIssues.length === 0) say('✓ records: all valid');
+  else {
+    say(
+      `! records: ${recordIssues.length} issue(s); ${validation.reduce((n, v) => n + v.skipped.length, 0)} record(s) left out of the numbers below:`,
+    );
+    say(formatIssues(recordIssues, { maxIssues: 10 }).replace(/^/gm, '    '));
+  }
+
+  // 4. Funnel by stage.
+  const funnel = await step('deriving every lead’s lifecycle', () => summarizeFunnel(leads, agreement));
+  say('');
+  say(`Funnel by stage (${formatCount(funnel.leads)} leads)`);
+  say(
+    renderTable(funnel.rows, [
+      { header: 'stage', value: (r) => r.label },
+      { header: 'owner', value: (r) => r.owner },
+      { header: 'reached', align: 'right', value: (r) => formatCount(r.reached) },
+      { header: 'of leads', align: 'right', value: (r) => formatRate(r.shareOfLeads) },
+      {
+        header: 'conversion',
+        align: 'right',
+        value: (r) => (r.conversion ? `${formatRate(r.conversion.value)} of ${r.conversion.from}` : ''),
+      },
+      {
+        header: 'target',
+        value: (r) =>
+          r.target
+            ? `${r.target.min !== undefined ? `≥ ${formatRate(r.target.min)}` : `≤ ${formatRate(r.target.max ?? 0)}`} ${r.status === 'met' ? '✓' : '✗ missed'}`
+            : '',
+      },
+      { header: 'in stage now', align: 'right', value: (r) => formatCount(r.current) },
+    ]),
+  );
+  if (funnel.leadsWithIssues > 0)
+    say(`  (${funnel.leadsWithIssues} lead(s) have stage-data problems; they count for every stage they reached)`);
+
+  // 5. Marketing's side of the SLA.
+  const standard = await step('checking the lead standard at handoff', () => summarizeLeadStandard(leads, agreement));
+  const stageLabel = agreement.stages.find((s) => s.id === standard.stage)?.label ?? standard.stage;
+  say('');
+  say(
+    `Lead standard at handoff (${stageLabel}): ${formatCount(standard.failing)} of ${formatCount(standard.checked)} leads fail (${formatRate(standard.rate)})`,
+  );
+  say(
+    renderTable(standard.byCheck, [
+      { header: 'check', value: (r) => r.label },
+      { header: 'leads', align: 'right', value: (r) => formatCount(r.count) },
+    ]),
+  );
+  say('');
+  say(
+    renderTable(standard.bySource, [
+      { header: 'source', value: (r) => r.source },
+      { header: 'handed over', align: 'right', value: (r) => formatCount(r.checked) },
+      { header: 'failing', align: 'right', value: (r) => formatCount(r.failing) },
+      { header: 'rate', align: 'right', value: (r) => formatRate(r.rate) },
+    ]),
+  );
+  if (standard.examples.length > 0) {
+    say('');
+    say(`First ${standard.examples.length} failing leads`);
+    say(
+      renderTable(standard.examples, [
+        { header: 'lead', value: (r) => r.id },
+        { header: 'source', value: (r) => r.source ?? '—' },
+        { header: 'problems', value: (r) => r.problems.join(', ') },
+      ]),
+    );
+  }
+  say('');
+  say(`Files in ${shown}/: ${files.join(', ')}`);
+  say(`Try: accord validate ${shown}/agreement.json   ·   accord sample --leads 100000 --seed 2 --out big-sample`);
+
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          agreement: summary,
+          sample: {
+            seed,
+            out,
+            files,
+            asOf: sample.asOf,
+            counts: Object.fromEntries(kinds.map((k) => [k, (sample[k] as unknown[]).length])),
+            badRows: sample.badRows,
+          },
+          records: {
+            issues: recordIssues,
+            skipped: Object.fromEntries(validation.map((v) => [v.kind, v.skipped.length])),
+          },
+          funnel,
+          leadStandard: standard,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
+  return EXIT.ok;
+}
