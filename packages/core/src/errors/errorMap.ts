@@ -95,6 +95,18 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `Entered ${short(issue.stageId)} before ${short(issue.after)}, which comes earlier in the funnel.`;
     case 'invalid_argument':
       return issue.detail;
+    case 'invalid_csv':
+      return `Malformed CSV at line ${issue.line}${issue.column === undefined ? '' : `, column ${issue.column}`}: ${issue.detail}.`;
+    case 'invalid_encoding':
+      return `Not valid UTF-8 at line ${issue.line} (byte ${issue.byteOffset}): save the file as UTF-8.`;
+    case 'missing_column':
+      return `Required column ${short(issue.column)} is missing from the header.`;
+    case 'unknown_column':
+      return `Unknown column ${short(issue.column)}: it is ignored. Canonical columns are ${list(issue.expected, 8)}, stage.<stageId> and attr.<name>.`;
+    case 'instant_out_of_range':
+      return `Instant ${short(issue.received)} is outside the supported range ${issue.min} – ${issue.max}.`;
+    case 'missing_calendar_for_clock':
+      return `SLA ${short(issue.slaId)} counts business minutes but no calendar was given: pass { calendar } or { agreement }.`;
   }
 };
 

@@ -64,7 +64,13 @@ export type IssueDetail =
   | { code: 'not_a_recycle_stage'; stageId: string }
   | { code: 'not_increasing'; previous: number; value: number }
   | { code: 'stage_out_of_order'; stageId: string; after: string }
-  | { code: 'invalid_argument'; detail: string };
+  | { code: 'invalid_argument'; detail: string }
+  | { code: 'invalid_csv'; line: number; column?: number; detail: string }
+  | { code: 'invalid_encoding'; line: number; byteOffset: number }
+  | { code: 'missing_column'; column: string }
+  | { code: 'unknown_column'; column: string; expected: readonly string[] }
+  | { code: 'instant_out_of_range'; received: string; min: string; max: string }
+  | { code: 'missing_calendar_for_clock'; slaId: string };
 
 /** Every issue code Accord can report. */
 export type IssueCode = IssueDetail['code'];
