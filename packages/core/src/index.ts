@@ -154,3 +154,7 @@ export {
   type GenerateSampleResult,
   generateSample,
 } from './sample/generateSample';
+export { addBusinessMinutes } from './sla/addBusinessMinutes';
+export { businessMinutesBetween } from './sla/businessMinutesBetween';
+export { isWithinBusinessHours } from './sla/isWithinBusinessHours';
+export { nextBusinessOpen } from './sla/nextBusinessOpen';

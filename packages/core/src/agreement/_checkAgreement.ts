@@ -1,5 +1,6 @@
 import type { EntityKind, PathSegment, RawIssue } from '../errors/errors.types';
 import { isBuiltInMetricId } from '../metrics/isBuiltInMetricId';
+import { checkCalendar } from '../sla/_checkCalendar';
 import type { Agreement, MetricExpression } from './agreement.types';
 
 /**
@@ -59,35 +60,7 @@ export function checkAgreement(a: Agreement): RawIssue[] {
   if (a.leadStandard) unique('suppression', a.leadStandard.suppress, ['leadStandard', 'suppress']);
 
   // Calendars.
-  for (const [id, cal] of Object.entries(a.calendars ?? {})) {
-    if (cal.alwaysOpen === true && (cal.week !== undefined || cal.holidays !== undefined))
-      issues.push({
-        code: 'unrecognized_keys',
-        path: ['calendars', id],
-        keys: ['week', 'holidays'].filter((k) => k in cal),
-      });
-    if (cal.alwaysOpen !== true && cal.week === undefined)
-      issues.push({
-        code: 'invalid_type',
-        path: ['calendars', id, 'week'],
-        expected: 'weekly hours (or "alwaysOpen": true)',
-        received: 'undefined',
-      });
-    const dates = new Map<string, number>();
-    (cal.holidays ?? []).forEach((h, i) => {
-      const date = typeof h === 'string' ? h : h.date;
-      const seen = dates.get(date);
-      if (seen !== undefined)
-        issues.push({
-          code: 'duplicate_id',
-          path: ['calendars', id, 'holidays', i],
-          kind: 'calendar',
-          id: date,
-          firstPath: ['calendars', id, 'holidays', seen],
-        });
-      else dates.set(date, i);
-    });
-  }
+  for (const [id, cal] of Object.entries(a.calendars ?? {})) issues.push(...checkCalendar(cal, ['calendars', id]));
 
   // SLAs.
   const slas = a.slas ?? [];

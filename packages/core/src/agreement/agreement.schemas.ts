@@ -10,7 +10,7 @@ import {
 } from '../_lib/schemas';
 import type { Rule } from '../criteria/criteria.types';
 import { validateRule } from '../criteria/validateRule';
-import type { Agreement, MetricExpression } from './agreement.types';
+import type { Agreement, CalendarDefinition, MetricExpression } from './agreement.types';
 
 const label = z.string().min(1).max(200);
 const description = z.string().max(4000).optional();
@@ -45,7 +45,8 @@ const HolidaySchema = z.union([
   z.strictObject({ date: IsoDateSchema, label: label.optional(), hours: IntervalsSchema.optional() }),
 ]);
 
-const CalendarSchema = z.strictObject({
+/** The structural schema of a {@link CalendarDefinition}; cross-field checks live in `checkCalendar`. */
+export const CalendarSchema: z.ZodType<CalendarDefinition> = z.strictObject({
   label: label.optional(),
   timezone: TimeZoneSchema,
   week: z
