@@ -7,3 +7,8 @@ export {
   RECORD_COLUMNS,
 } from './csv/canonicalColumns';
 export { type FormatCanonicalCsvOptions, formatCanonicalCsv } from './csv/formatCanonicalCsv';
+export {
+  type ParseCanonicalCsvOptions,
+  type ParseCanonicalCsvResult,
+  parseCanonicalCsv,
+} from './csv/parseCanonicalCsv';

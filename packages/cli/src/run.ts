@@ -1,6 +1,7 @@
 import { type CliIo, EXIT, UsageError } from './_lib/io';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
+import { SLA_HELP, slaCommand } from './commands/sla';
 import { VALIDATE_HELP, validateCommand } from './commands/validate';
 
 declare const __ACCORD_VERSION__: string | undefined;
@@ -14,6 +15,7 @@ Commands:
   demo                      the main job on generated data: agreement, sample, funnel, lead standard
   validate <agreement.json> check an agreement; exit 2 with every issue
   sample                    write seeded, realistic sample data as canonical CSV
+  sla <leads> <activities>  every SLA clock, next breach first; breach rate by side
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   demo: { run: demoCommand, help: DEMO_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
   sample: { run: sampleCommand, help: SAMPLE_HELP },
+  sla: { run: slaCommand, help: SLA_HELP },
 };
 
 /**
@@ -63,6 +66,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       throw new UsageError(
         `Unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "accord --help".`,
       );
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`${entry.help}\n`);
+      return EXIT.ok;
+    }
     return await entry.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,7 +1,7 @@
 // @accord/core — the public API. Every name is listed explicitly; `_lib/` stays private.
 
 // Agreement
-export { AgreementSchema, RuleSchema } from './agreement/agreement.schemas';
+export { AgreementSchema, CalendarSchema, RuleSchema } from './agreement/agreement.schemas';
 export type {
   AcceptanceRateSla,
   Agreement,
@@ -147,14 +147,40 @@ export {
   type ValidateRecordsResult,
   validateRecords,
 } from './records/validateRecords';
-
 // Sample data
 export {
   type GenerateSampleOptions,
   type GenerateSampleResult,
   generateSample,
 } from './sample/generateSample';
+// Calendars and SLAs
 export { addBusinessMinutes } from './sla/addBusinessMinutes';
 export { businessMinutesBetween } from './sla/businessMinutesBetween';
+export {
+  type AcceptanceRatePeriod,
+  type ComputeAcceptanceRatesOptions,
+  computeAcceptanceRates,
+} from './sla/computeAcceptanceRates';
+export { computeSlaStatus } from './sla/computeSlaStatus';
+export {
+  type EvaluateLeadSlasOptions,
+  type EvaluateLeadSlasResult,
+  evaluateLeadSlas,
+} from './sla/evaluateLeadSlas';
 export { isWithinBusinessHours } from './sla/isWithinBusinessHours';
 export { nextBusinessOpen } from './sla/nextBusinessOpen';
+export { rankByNextBreach } from './sla/rankByNextBreach';
+export { type SelectSlaPoliciesResult, selectSlaPolicies } from './sla/selectSlaPolicies';
+export type {
+  ClockSla,
+  ComputeSlaStatusOptions,
+  LeadSla,
+  SlaEscalation,
+  SlaPause,
+  SlaPolicyChoice,
+  SlaState,
+  SlaStatus,
+  SlaStopReason,
+  SlaWarning,
+} from './sla/sla.types';
+export { type SlaTally, type SummarizeSlasResult, summarizeSlas } from './sla/summarizeSlas';

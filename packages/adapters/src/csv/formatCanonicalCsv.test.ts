@@ -63,6 +63,19 @@ describe('formatCanonicalCsv', () => {
     expect(header?.endsWith('stage.mql,attr.tier')).toBe(true);
   });
 
+  it('writes booleans as true and false, never as 1 and an empty cell', () => {
+    const text = csv(
+      formatCanonicalCsv('opportunities', [
+        { id: 'O1', createdAt: 5, stage: 'closed_lost', amount: 0, currency: 'EUR', won: false },
+        { id: 'O2', createdAt: 5, stage: 'closed_won', amount: 1, currency: 'EUR', won: true },
+      ]),
+    );
+    expect((parse(text, { columns: true }) as Record<string, string>[]).map((r) => r.won)).toEqual(['false', 'true']);
+    const lead: Lead = { id: 'L1', createdAt: 0, attributes: { demoRequested: false } };
+    const [row] = parse(csv(formatCanonicalCsv('leads', [lead])), { columns: true }) as Record<string, string>[];
+    expect(row?.['attr.demoRequested']).toBe('false');
+  });
+
   it('writes the other record kinds with their fixed columns', () => {
     const text = csv(
       formatCanonicalCsv('opportunities', [

@@ -8,9 +8,11 @@ export interface FormatCanonicalCsvOptions extends Partial<LeadColumnsOptions> {
   chunkSize?: number;
 }
 
-const cell = (value: unknown): string | number | boolean => {
+// Booleans are written as `true`/`false`: csv-stringify's default would write `1` and an empty cell.
+const cell = (value: unknown): string | number => {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 };
 
@@ -33,8 +35,9 @@ function discoverLeadColumns(leads: readonly Lead[]): LeadColumnsOptions {
  * @description
  * Column names are the canonical ones (`id, createdAt, source, …, stage.<stageId>, attr.<name>` for
  * leads), so the files read back with the CSV adapter and the `accord` CLI. Quoting, embedded commas,
- * quotes and newlines are handled by csv-stringify. `null` and missing values are empty cells;
- * `Opportunity.leadIds` is joined with `;`. Yields chunks so a million rows never sit in one string.
+ * quotes and newlines are handled by csv-stringify. Booleans are written `true`/`false`; `null` and
+ * missing values are empty cells; `Opportunity.leadIds` is joined with `;`. Yields chunks so a million
+ * rows never sit in one string.
  *
  * @param kind - The record kind.
  * @param records - The records.

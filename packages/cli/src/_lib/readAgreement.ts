@@ -45,6 +45,13 @@ export async function readAgreementFile(file: string, cwd: string): Promise<Read
 
 /** The agreement named by `--agreement`, or the default one. */
 export async function loadAgreement(file: string | undefined, cwd: string): Promise<ReadAgreementResult> {
-  if (file === undefined) return { ok: true, agreement: defaultAgreement, source: '(default agreement)' };
+  if (file === undefined) {
+    // The default agreement is checked like any other: it is the user's starting point.
+    const result = safeParseAgreement(defaultAgreement);
+    const source = '(default agreement)';
+    return result.success
+      ? { ok: true, agreement: result.data, source }
+      : { ok: false, issues: result.error.issues, source };
+  }
   return readAgreementFile(file, cwd);
 }

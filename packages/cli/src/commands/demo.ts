@@ -1,15 +1,10 @@
 import { relative, resolve } from 'node:path';
-import {
-  formatIssues,
-  generateSample,
-  type RecordKind,
-  safeParseAgreement,
-  summarizeAgreement,
-  validateRecords,
-} from '@accord/core';
+import { formatIssues, generateSample, type RecordKind, summarizeAgreement, validateRecords } from '@accord/core';
 import { type CliIo, EXIT } from '../_lib/io';
 import { intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
+import { reportIssues } from '../_lib/reportIssues';
+import { buildSlaReport, localTime, renderAcceptance, renderBreachRates, renderQueue } from '../_lib/slaReport';
 import { formatCount, formatRate, renderTable } from '../_lib/table';
 import { writeSample } from '../_lib/writeSample';
 import { summarizeFunnel } from '../demo/summarizeFunnel';
@@ -19,8 +14,9 @@ export const DEMO_HELP = `Usage: accord demo [--leads 10000] [--seed 1] [--out a
 
 The main job on generated data, with no configuration: validates the agreement (the default one unless
 --agreement is given), generates a seeded sample and writes it as canonical CSV, checks every record,
-then shows the funnel by stage against the agreement's targets and the leads that fail marketing's
-lead standard at handoff. (Later releases add the scorecard, SLA clocks, routing and attribution.)
+then shows the funnel by stage against the agreement's targets, the leads that fail marketing's
+lead standard at handoff, the ten SLA clocks nearest to breach, breach rates by side and marketing's
+acceptance floor. (Later releases add the scorecard, routing and attribution.)
 
 Options:
   --leads N         leads to generate (default 10000)
@@ -40,14 +36,9 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       out: { type: 'string' },
       agreement: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     'demo',
   );
-  if (values.help) {
-    io.stdout.write(`${DEMO_HELP}\n`);
-    return EXIT.ok;
-  }
   const leadsWanted = intFlag(values.leads, 'leads', 10_000, 1, 2_000_000);
   const seed = intFlag(values.seed, 'seed', 1, -2_147_483_648, 2_147_483_647);
   const badRows = intFlag(values['bad-rows'], 'bad-rows', 0, 0, leadsWanted);
@@ -69,13 +60,11 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
 
   // 1. The agreement.
   const loaded = await loadAgreement(values.agreement, io.cwd);
-  const checked = loaded.ok ? safeParseAgreement(loaded.agreement) : null;
-  if (!loaded.ok || !checked?.success) {
-    const issues = !loaded.ok ? loaded.issues : (checked?.error?.issues ?? []);
-    io.stderr.write(`✗ ${loaded.source}: ${issues.length} issue(s)\n${formatIssues(issues).replace(/^/gm, '  ')}\n`);
+  if (!loaded.ok) {
+    reportIssues(io, loaded.source, loaded.issues);
     return EXIT.badInput;
   }
-  const agreement = checked.data;
+  const agreement = loaded.agreement;
   const summary = summarizeAgreement(agreement);
   say(`Accord demo — ${summary.name ?? summary.id} v${summary.version} (${summary.timezone})`);
   say(
@@ -179,9 +168,31 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       ]),
     );
   }
+  // 6. Both sides' SLA clocks, as of the sample's export instant.
+  const asOf = Date.parse(sample.asOf);
+  const sla = await step('running every SLA clock', () =>
+    buildSlaReport(leads, sample.activities, agreement, asOf, sample.stageEvents),
+  );
+  const leadsById = new Map(leads.map((l) => [l.id, l]));
+  const nearest = sla.open.filter((s) => s.state !== 'breached').slice(0, 10);
+  const overdue = sla.open.length - sla.open.filter((s) => s.state !== 'breached').length;
+  say('');
+  say(
+    `SLA clocks as of ${localTime(asOf, agreement.timezone)}: ${formatCount(sla.open.length)} open, ${formatCount(overdue)} already breached. The ten nearest to breach:`,
+  );
+  say(nearest.length === 0 ? '  (none running)' : renderQueue(nearest, leadsById, agreement.timezone));
+  say('');
+  say('Breach rate by side (breached ÷ decided; "b" = business time)');
+  say(renderBreachRates(sla.summary));
+  if (sla.acceptance.length > 0) {
+    say('');
+    say(renderAcceptance(sla.acceptance));
+  }
   say('');
   say(`Files in ${shown}/: ${files.join(', ')}`);
-  say(`Try: accord validate ${shown}/agreement.json   ·   accord sample --leads 100000 --seed 2 --out big-sample`);
+  say(
+    `Try: accord sla ${shown}/leads.csv ${shown}/activities.csv --now ${sample.asOf}   ·   accord validate ${shown}/agreement.json`,
+  );
 
   if (json) {
     io.stdout.write(
@@ -202,6 +213,14 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
           },
           funnel,
           leadStandard: standard,
+          sla: {
+            asOf: sample.asOf,
+            nearestToBreach: nearest,
+            openClocks: sla.open.length,
+            overdue,
+            summary: sla.summary,
+            acceptance: sla.acceptance,
+          },
         },
         null,
         2,

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { formatIssues, generateSample } from '@accord/core';
+import { generateSample } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
 import { intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
+import { reportIssues } from '../_lib/reportIssues';
 import { formatCount } from '../_lib/table';
 import { writeSample } from '../_lib/writeSample';
 
@@ -34,14 +35,9 @@ export async function sampleCommand(args: readonly string[], io: CliIo): Promise
       days: { type: 'string' },
       agreement: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     'sample',
   );
-  if (values.help) {
-    io.stdout.write(`${SAMPLE_HELP}\n`);
-    return EXIT.ok;
-  }
   if (positionals.length > 0)
     throw new UsageError(`accord sample takes no file arguments (got "${positionals[0]}"); use --out DIR.`);
   const leads = intFlag(values.leads, 'leads', 10_000, 0, 10_000_000);
@@ -52,9 +48,7 @@ export async function sampleCommand(args: readonly string[], io: CliIo): Promise
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UsageError(`--start must be a date YYYY-MM-DD, got "${start}".`);
   const loaded = await loadAgreement(values.agreement, io.cwd);
   if (!loaded.ok) {
-    io.stderr.write(
-      `✗ ${loaded.source}: ${loaded.issues.length} issue(s)\n${formatIssues(loaded.issues).replace(/^/gm, '  ')}\n`,
-    );
+    reportIssues(io, loaded.source, loaded.issues);
     return EXIT.badInput;
   }
   const started = performance.now();

@@ -84,3 +84,13 @@ describe('accord validate', () => {
     expect((await cli(['validate'])).code).toBe(2);
   });
 });
+
+describe('accord <command> --help', () => {
+  it('prints the command’s help and exits 0', async () => {
+    for (const command of ['demo', 'validate', 'sample', 'sla']) {
+      const { code, stdout } = await cli([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: accord ${command}`));
+    }
+  });
+});

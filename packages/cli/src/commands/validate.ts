@@ -1,7 +1,8 @@
-import { formatIssues, summarizeAgreement } from '@accord/core';
+import { summarizeAgreement } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
 import { parseFlags } from '../_lib/parseFlags';
 import { readAgreementFile } from '../_lib/readAgreement';
+import { reportIssues } from '../_lib/reportIssues';
 
 export const VALIDATE_HELP = `Usage: accord validate <agreement.json> [--json]
 
@@ -14,22 +15,13 @@ Options:
   --help   show this help`;
 
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(
-    args,
-    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    'validate',
-  );
-  if (values.help) {
-    io.stdout.write(`${VALIDATE_HELP}\n`);
-    return EXIT.ok;
-  }
+  const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } }, 'validate');
   if (positionals.length !== 1)
     throw new UsageError('accord validate takes exactly one file: accord validate agreement.json');
   const file = positionals[0] as string;
   const result = await readAgreementFile(file, io.cwd);
   if (!result.ok) {
-    io.stderr.write(`✗ ${file}: ${result.issues.length} issue${result.issues.length === 1 ? '' : 's'}\n`);
-    io.stderr.write(`${formatIssues(result.issues, { maxIssues: 200 }).replace(/^/gm, '  ')}\n`);
+    reportIssues(io, file, result.issues);
     if (values.json) io.stdout.write(`${JSON.stringify({ valid: false, file, issues: result.issues }, null, 2)}\n`);
     return EXIT.badInput;
   }

@@ -102,7 +102,7 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
     case 'missing_column':
       return `Required column ${short(issue.column)} is missing from the header.`;
     case 'unknown_column':
-      return `Unknown column ${short(issue.column)}: it is ignored. Canonical columns are ${list(issue.expected, 8)}, stage.<stageId> and attr.<name>.`;
+      return `Unknown column ${short(issue.column)}: it is ignored. The canonical columns are ${list(issue.expected, 12)}.`;
     case 'instant_out_of_range':
       return `Instant ${short(issue.received)} is outside the supported range ${issue.min} – ${issue.max}.`;
     case 'missing_calendar_for_clock':

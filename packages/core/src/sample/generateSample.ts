@@ -343,12 +343,16 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
       const handoff = previous.owner === 'marketing' && stage.owner === 'sales';
       const base = [0, 0.42, 0.68, 0.5, 0.55, 0.6][k] ?? 0.5;
       const p = Math.min(0.97, (k === 1 && demoRequested ? 0.95 : base) * quality);
+      // MQL comes minutes (demo request) to days after the inquiry; sales accepts within a day or two
+      // of the handoff (some reps are slow); later stages take weeks.
       const delay =
         k === 1
           ? demoRequested
             ? random.int(0, 20) * MINUTE
             : random.logNormal(3 * DAY, 1.0)
-          : random.logNormal(k * 4 * DAY, 0.7);
+          : handoff
+            ? random.logNormal(20 * HOUR, 0.9)
+            : random.logNormal(k * 4 * DAY, 0.7);
       const next = t + delay;
       if (next > asOf) break;
 
