@@ -14,5 +14,5 @@ git rev-parse --git-dir >/dev/null 2>&1 || git init -q .
 
 started=$(date +%s)
 npx biome ci .
-npx turbo run typecheck build test check:package --output-logs=errors-only "$@"
+npx turbo run typecheck build test check:package --output-logs=errors-only --concurrency="${ACCORD_TEST_CONCURRENCY:-2}" "$@"
 echo "accord test: all checks passed in $(( $(date +%s) - started )) s."

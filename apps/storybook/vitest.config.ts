@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared.ts';
+import { sharedTestOptions, sourceConditions } from '../../vitest.shared.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,6 +21,7 @@ if (!existsSync(CHROMIUM)) {
 export default defineConfig({
   ...sourceConditions,
   test: {
+    ...sharedTestOptions,
     projects: [
       {
         extends: true,

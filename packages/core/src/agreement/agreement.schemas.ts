@@ -111,6 +111,7 @@ const slaBase = {
   appliesTo: RuleSchema.optional(),
   priority: z.number().int().min(0).max(1_000_000).optional(),
   calendar: IdSchema.optional(),
+  calendarFrom: z.literal('owner').optional(),
 };
 const clockBase = {
   ...slaBase,

@@ -108,8 +108,13 @@ interface SlaBase<TSla extends string, TCalendar extends string> {
   appliesTo?: Rule;
   /** Lower wins when several SLAs of the same kind apply (first matching policy). Default 100. */
   priority?: number;
-  /** The business calendar; required for business-clock targets. */
+  /** The business calendar; required for business-clock targets (the fallback with `calendarFrom`). */
   calendar?: TCalendar;
+  /**
+   * `'owner'`: count on the working hours of the lead's owner — the calendar of their routing-pool
+   * membership (an EMEA rep's clock runs on London hours) — and on `calendar` when they have none.
+   */
+  calendarFrom?: 'owner';
 }
 
 interface ClockSlaBase<TSla extends string, TStage extends string, TCalendar extends string>

@@ -21,7 +21,8 @@ const PERSONAL_MAIL =
  * rejected within 2 business days, with at least 4 touches in 10 business days; marketing hands over
  * only leads that meet the standard and keeps MQL → SAL acceptance at 60 % or more; eight reject
  * reasons mapped to actions; routing by account, enterprise size and region with weighted pools;
- * Mon–Fri 09:00–17:00 calendars for New York, London and Sydney; targets; W-shaped attribution.
+ * Mon–Fri 09:00–17:00 calendars for New York, London and Sydney (sales clocks run on the owner's);
+ * targets; W-shaped attribution.
  *
  * @example
  * const agreement = parseAgreement({ ...defaultAgreement, id: 'acme', version: '2026.1' })
@@ -216,6 +217,7 @@ export const defaultAgreement = defineAgreement({
       appliesTo: { field: 'attributes.demoRequested', op: 'eq', value: true },
       priority: 10,
       calendar: 'us_business',
+      calendarFrom: 'owner',
       start: { stage: 'mql' },
       target: { minutes: 60, clock: 'business' },
       warnAt: 0.5,
@@ -232,6 +234,7 @@ export const defaultAgreement = defineAgreement({
       side: 'sales',
       priority: 20,
       calendar: 'us_business',
+      calendarFrom: 'owner',
       start: { stage: 'mql' },
       target: { minutes: 480, clock: 'business' },
       warnAt: 0.75,
@@ -247,6 +250,7 @@ export const defaultAgreement = defineAgreement({
       label: 'MQLs: accepted or rejected with a reason within 2 business days',
       side: 'sales',
       calendar: 'us_business',
+      calendarFrom: 'owner',
       start: { stage: 'mql' },
       target: { minutes: 960, clock: 'business' },
       warnAt: 0.75,
@@ -258,6 +262,7 @@ export const defaultAgreement = defineAgreement({
       label: 'MQLs: at least 4 touches within 10 business days',
       side: 'sales',
       calendar: 'us_business',
+      calendarFrom: 'owner',
       start: { stage: 'mql' },
       target: { minutes: 4800, clock: 'business' },
       minTouches: 4,

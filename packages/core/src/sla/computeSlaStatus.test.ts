@@ -204,7 +204,8 @@ describe('evaluateLeadSlas', () => {
         if (s.state === 'not_started' || s.dueAt === null || s.kind === 'lead_standard') continue;
         clocks++;
         expect(s.elapsedMinutes + s.remainingMinutes).toBeCloseTo(s.targetMinutes, 9);
-        expect(isWithinBusinessHours(s.dueAt, us) || isWithinBusinessHours(s.dueAt - 1, us)).toBe(true);
+        const cal = agreement.calendars?.[s.calendarId as string] as CalendarDefinition;
+        expect(isWithinBusinessHours(s.dueAt, cal) || isWithinBusinessHours(s.dueAt - 1, cal)).toBe(true);
         if (s.state === 'met') expect(s.stoppedAt as number).toBeLessThanOrEqual(s.dueAt);
         if (s.state === 'breached') expect(s.breachedAt).toBe(s.dueAt);
         const times = s.escalations.map((e) => e.at);
@@ -212,5 +213,28 @@ describe('evaluateLeadSlas', () => {
       }
     }
     expect(clocks).toBeGreaterThan(500);
+  });
+});
+
+describe('calendarFrom: owner', () => {
+  // Monday 2 March 2026, 13:00 UTC: 13:00 in London (open), 08:00 in New York (not yet).
+  const emea: Lead = {
+    ...lead,
+    ownerId: 'rep_dara',
+    teamId: 'emea_sales',
+    stageDates: { mql: '2026-03-02T13:00:00Z' },
+  };
+  const now = '2026-03-02T15:00:00Z';
+
+  it('runs an EMEA rep’s clock on London hours', () => {
+    const s = computeSlaStatus(emea, [], firstTouch, { now, agreement });
+    expect(s).toMatchObject({ calendarId: 'emea_business', elapsedMinutes: 120 });
+    // 4 hours left on Monday, 4 more on Tuesday: due 13:00 London.
+    expect(s.dueAt).toBe(Date.parse('2026-03-03T13:00:00Z'));
+  });
+
+  it('falls back to the policy’s calendar for an owner outside every pool', () => {
+    const s = computeSlaStatus({ ...emea, ownerId: 'someone_else' }, [], firstTouch, { now, agreement });
+    expect(s).toMatchObject({ calendarId: 'us_business', elapsedMinutes: 60 });
   });
 });

@@ -52,11 +52,29 @@ function firstStageChange(
   return first;
 }
 
-function resolveCalendar(policy: LeadSla, options: ComputeSlaStatusOptions): CalendarDefinition | undefined {
-  if (options.calendar) return options.calendar;
-  if (policy.calendar === undefined) return undefined;
+/** The calendar a policy counts on for this lead, and its id in the agreement. */
+function resolveCalendar(
+  policy: LeadSla,
+  lead: Lead,
+  options: ComputeSlaStatusOptions,
+): { calendar: CalendarDefinition; id: string | null } | undefined {
+  if (options.calendar) return { calendar: options.calendar, id: null };
   const calendars = (options.agreement?.calendars ?? {}) as Record<string, CalendarDefinition>;
-  return Object.hasOwn(calendars, policy.calendar) ? calendars[policy.calendar] : undefined;
+  const byId = (id: string | undefined) =>
+    id !== undefined && Object.hasOwn(calendars, id)
+      ? { calendar: calendars[id] as CalendarDefinition, id }
+      : undefined;
+  if (policy.calendarFrom === 'owner' && lead.ownerId !== undefined) {
+    // The owner's membership in the lead's team first, then any pool they belong to.
+    const pools = options.agreement?.routing?.pools ?? [];
+    const ordered = [...pools.filter((p) => p.id === lead.teamId), ...pools.filter((p) => p.id !== lead.teamId)];
+    for (const pool of ordered) {
+      const member = pool.members.find((m) => m.userId === lead.ownerId);
+      const calendar = byId(member?.calendar);
+      if (calendar) return calendar;
+    }
+  }
+  return byId(policy.calendar);
 }
 
 function emptyStatus(
@@ -75,6 +93,7 @@ function emptyStatus(
     state,
     cycle: 0,
     clock,
+    calendarId: null,
     targetMinutes,
     startedAt: null,
     dueAt: null,
@@ -132,7 +151,8 @@ function leadStandardStatus(
  * minutes on the policy's calendar or wall-clock minutes. A clock stopped after its due time, or
  * still open past it, is breached at the due time. Warnings fire at `warnAt` of the target;
  * escalation steps fall at due time + their minutes, and the ones reached while the clock is still
- * open are due now. A `lead_standard` policy is met or breached at the handoff.
+ * open are due now. With `calendarFrom: 'owner'` the clock runs on the owner's working hours (their
+ * routing-pool calendar). A `lead_standard` policy is met or breached at the handoff.
  *
  * @param lead - The lead.
  * @param activities - Sales touches (other leads' activities are ignored).
@@ -158,12 +178,15 @@ export function computeSlaStatus(
       '[accord] computeSlaStatus: acceptance_rate is a rate over many leads; use computeAcceptanceRates.',
     );
   const clockPolicy = policy as ClockSla;
-  const calendar = resolveCalendar(clockPolicy, options);
-  if (clockPolicy.target.clock === 'business' && calendar === undefined)
+  const resolved = clockPolicy.target.clock === 'business' ? resolveCalendar(clockPolicy, lead, options) : undefined;
+  if (clockPolicy.target.clock === 'business' && resolved === undefined)
     throw AccordError.from([{ code: 'missing_calendar_for_clock', path: [], slaId: clockPolicy.id }]);
-  const time = slaTime(clockPolicy.target.clock, calendar);
+  const time = slaTime(clockPolicy.target.clock, resolved?.calendar);
   const target = clockPolicy.target.minutes;
-  const base = emptyStatus(clockPolicy, lead, 'not_started', target, clockPolicy.target.clock);
+  const base = {
+    ...emptyStatus(clockPolicy, lead, 'not_started', target, clockPolicy.target.clock),
+    calendarId: resolved?.id ?? null,
+  };
 
   const entries = entriesInto(lead, clockPolicy.start.stage, options).filter((t) => t <= now);
   const startedAt = entries[entries.length - 1];

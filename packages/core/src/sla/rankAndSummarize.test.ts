@@ -22,6 +22,7 @@ const clock = (
   state,
   cycle: 1,
   clock: 'business',
+  calendarId: 'us_business',
   targetMinutes: 480,
   startedAt: 0,
   dueAt,

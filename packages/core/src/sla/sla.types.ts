@@ -62,6 +62,8 @@ export interface SlaStatus {
   /** How many times the lead has entered the start stage (a recycled lead that re-enters starts cycle 2). */
   cycle: number;
   clock: SlaClock;
+  /** The agreement calendar the clock counts on (the owner's with `calendarFrom`); null for wall-clock or a passed calendar. */
+  calendarId: string | null;
   targetMinutes: number;
   startedAt: number | null;
   /** When the target is reached given the pauses so far (for a paused clock: if it resumed now). */
