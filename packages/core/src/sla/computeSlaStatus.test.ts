@@ -12,7 +12,6 @@ import type { LeadSla } from './sla.types';
 const agreement = defaultAgreement as Agreement;
 const sla = (id: string) => agreement.slas?.find((s) => s.id === id) as LeadSla;
 const firstTouch = sla('mql_first_touch') as FirstTouchSla;
-const us = agreement.calendars?.us_business as CalendarDefinition;
 // New York is on EST (UTC−5) until 8 March 2026.
 const est = (day: number, hhmm: string) => `2026-03-${String(day).padStart(2, '0')}T${hhmm}:00-05:00`;
 const ms = (iso: string) => Date.parse(iso);
