@@ -3,7 +3,7 @@
 
 import { compileCriteria, defaultAgreement, evaluateCriteria, generateSample } from '@accord/core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { machine, measure, ms, peakRssMb, printTable, ratio } from './_lib/measure.mjs';
+import { machine, measure, measureInterleaved, ms, peakRssMb, printTable, ratio } from './_lib/measure.mjs';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const BASE = Math.min(LEADS, 100_000);
@@ -94,12 +94,16 @@ for (const w of workloads) {
     for (let i = 0; i < leads.length; i++) if (test(leads[i])) n++;
     return n;
   };
-  const results = {
-    compiled: await measure(() => count((l) => predicate(l))),
-    plain: await measure(() => count(w.plain)),
-    explained: await measure(() => count((l) => evaluateCriteria(l, w.rule).passed), { runs: 3, warmup: 1 }),
-    duckdb: await measure(async () => (await db.runAndReadAll(w.sql)).getRowObjects()[0].n),
-  };
+  // Interleaved rounds, so a slow phase of the process hits every engine alike.
+  const results = await measureInterleaved(
+    {
+      compiled: () => count((l) => predicate(l)),
+      plain: () => count(w.plain),
+      duckdb: async () => (await db.runAndReadAll(w.sql)).getRowObjects()[0].n,
+    },
+    { runs: 9, warmup: 2 },
+  );
+  results.explained = await measure(() => count((l) => evaluateCriteria(l, w.rule).passed), { runs: 3, warmup: 1 });
   const counts = Object.values(results).map((r) => r.result);
   if (new Set(counts).size !== 1) throw new Error(`results differ: ${JSON.stringify(counts)}`);
   console.log(

@@ -32,3 +32,31 @@ export function printTable(rows, columns) {
 
 export const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+/**
+ * Times several contenders in interleaved rounds (A B C, A B C, …) after warming each up, so a slow
+ * phase of the process (GC of setup garbage, page-in, CPU clocks) hits every contender alike instead
+ * of whichever happens to run first.
+ */
+export async function measureInterleaved(contenders, { runs = 15, warmup = 5 } = {}) {
+  const names = Object.keys(contenders);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const results = {};
+  for (let i = 0; i < warmup; i++) for (const n of names) results[n] = await contenders[n]();
+  for (let i = 0; i < runs; i++) {
+    for (const n of names) {
+      const start = process.hrtime.bigint();
+      results[n] = await contenders[n]();
+      samples[n].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return Object.fromEntries(
+    names.map((n) => {
+      const sorted = samples[n].sort((a, b) => a - b);
+      return [
+        n,
+        { samples: sorted, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], result: results[n] },
+      ];
+    }),
+  );
+}
