@@ -1,5 +1,6 @@
 import { type CliIo, EXIT, UsageError } from './_lib/io';
 import { DEMO_HELP, demoCommand } from './commands/demo';
+import { ROUTE_HELP, routeCommand } from './commands/route';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
 import { SLA_HELP, slaCommand } from './commands/sla';
 import { VALIDATE_HELP, validateCommand } from './commands/validate';
@@ -16,6 +17,7 @@ Commands:
   validate <agreement.json> check an agreement; exit 2 with every issue
   sample                    write seeded, realistic sample data as canonical CSV
   sla <leads> <activities>  every SLA clock, next breach first; breach rate by side
+  route <leads>             route leads and explain each assignment; --audit finds misroutes
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -24,6 +26,7 @@ Exit codes: 0 ok, 2 bad input, 1 internal failure.`;
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: DEMO_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
+  route: { run: routeCommand, help: ROUTE_HELP },
   sample: { run: sampleCommand, help: SAMPLE_HELP },
   sla: { run: slaCommand, help: SLA_HELP },
 };

@@ -79,6 +79,15 @@ export type {
 } from './criteria/criteria.types';
 export { evaluateCriteria } from './criteria/evaluateCriteria';
 export { parseCriteria, safeParseCriteria } from './criteria/parseCriteria';
+// Dispositions
+export { applyDisposition } from './dispositions/applyDisposition';
+export { type ComputeRejectMixOptions, computeRejectMix } from './dispositions/computeRejectMix';
+export type {
+  ApplyDispositionResult,
+  DispositionActionRequest,
+  DispositionInput,
+  RejectMixRow,
+} from './dispositions/dispositions.types';
 // Errors
 export { AccordError } from './errors/AccordError';
 export { defaultErrorMap, setErrorMap } from './errors/errorMap';
@@ -119,6 +128,7 @@ export type {
 export { BUILT_IN_METRIC_IDS, isBuiltInMetricId } from './metrics/isBuiltInMetricId';
 // Canonical records
 export {
+  AccountSchema,
   ActivitySchema,
   LeadDispositionSchema,
   LeadSchema,
@@ -129,6 +139,7 @@ export {
   TouchpointSchema,
 } from './records/records.schemas';
 export type {
+  Account,
   Activity,
   AttributeValue,
   Instant,
@@ -147,12 +158,39 @@ export {
   type ValidateRecordsResult,
   validateRecords,
 } from './records/validateRecords';
+// Routing
+export {
+  type AuditRoutingOptions,
+  type AuditRoutingResult,
+  auditRouting,
+  type ExpectedOwner,
+  type Misroute,
+} from './routing/auditRouting';
+export { createAccountDirectory, isPersonalMailDomain, registrableDomain } from './routing/createAccountDirectory';
+export { createRouter, type Router, type RouterDecision, type RouterRouteOptions } from './routing/createRouter';
+export { createRoutingState } from './routing/createRoutingState';
+export { lintRouting, type RoutingFinding } from './routing/lintRouting';
+export { type AccountMatch, matchLeadToAccount } from './routing/matchLeadToAccount';
+export { type ReplayRoutingResult, type RoutingChange, replayRouting } from './routing/replayRouting';
+export { routeLead } from './routing/routeLead';
+export type {
+  AccountDirectory,
+  Assignee,
+  MemberLoad,
+  MemberSkip,
+  PoolState,
+  RouteLeadOptions,
+  RouteLeadResult,
+  RoutingState,
+  RoutingTraceEntry,
+} from './routing/routing.types';
 // Sample data
 export {
   type GenerateSampleOptions,
   type GenerateSampleResult,
   generateSample,
 } from './sample/generateSample';
+
 // Calendars and SLAs
 export { addBusinessMinutes } from './sla/addBusinessMinutes';
 export { businessMinutesBetween } from './sla/businessMinutesBetween';

@@ -25,6 +25,7 @@ export interface PlanColumnsOptions {
 /** Columns each kind cannot do without: its schema's required fields. */
 const REQUIRED_COLUMNS: { readonly [K in RecordKind]: readonly string[] } = {
   leads: ['id', 'createdAt'],
+  accounts: ['id'],
   stageEvents: ['leadId', 'stage', 'at'],
   activities: ['id', 'leadId', 'type', 'at'],
   touchpoints: ['id', 'channel', 'at'],

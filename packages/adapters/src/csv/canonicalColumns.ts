@@ -64,6 +64,7 @@ export function leadColumns(options: LeadColumnsOptions): CanonicalColumn<Lead>[
 export const RECORD_COLUMNS: {
   readonly [K in Exclude<RecordKind, 'leads'>]: readonly CanonicalColumn<RecordTypes[K]>[];
 } = {
+  accounts: [field('id'), field('name'), field('domain'), field('ownerId'), field('segment'), field('region')],
   stageEvents: [field('leadId'), field('stage'), field('at'), field('by'), field('reason')],
   activities: [field('id'), field('leadId'), field('type'), field('at'), field('by')],
   touchpoints: [

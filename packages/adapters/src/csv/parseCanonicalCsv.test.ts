@@ -7,7 +7,7 @@ import { parseCanonicalCsv } from './parseCanonicalCsv';
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`;
 const codes = (issues: readonly AccordIssue[]) => issues.map((issue) => issue.code);
-const KINDS: RecordKind[] = ['leads', 'stageEvents', 'activities', 'touchpoints', 'opportunities', 'spend'];
+const KINDS: RecordKind[] = ['leads', 'accounts', 'stageEvents', 'activities', 'touchpoints', 'opportunities', 'spend'];
 
 describe('parseCanonicalCsv', () => {
   describe('round trip', () => {

@@ -5,6 +5,7 @@ import {
   type PathSegment,
   type RawIssue,
   type RecordKind,
+  RecordSchemas,
   type RecordTypes,
   validateRecords,
 } from '@accord/core';
@@ -40,7 +41,8 @@ export interface ParseCanonicalCsvResult<K extends RecordKind> {
   columns: string[];
 }
 
-const KINDS: readonly RecordKind[] = ['leads', 'stageEvents', 'activities', 'touchpoints', 'opportunities', 'spend'];
+/** Every canonical record kind, from core's schemas (one place to add a kind). */
+const KINDS = Object.keys(RecordSchemas) as readonly RecordKind[];
 
 function isValidTimeZone(timeZone: string): boolean {
   try {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCanonicalCsv } from '@accord/adapters';
-import type { AccordIssue, Agreement, RecordKind, RecordTypes } from '@accord/core';
+import { type AccordIssue, type Agreement, formatIssues, type RecordKind, type RecordTypes } from '@accord/core';
+import type { CliIo } from './io';
 import { UsageError } from './io';
 
 /** Records read from a canonical CSV file, with every issue found on the way. */
@@ -43,4 +44,19 @@ export async function readCanonicalFile<K extends RecordKind>(
       (i.code === 'invalid_csv' && typeof i.path[1] !== 'number'),
   );
   return { file, records: result.records, issues: result.issues, skipped: result.skipped, unreadable };
+}
+
+/**
+ * Prints each input's issues on stderr (`✗` unreadable, `!` rows skipped) and tells whether the
+ * command must stop: a file could not be read, or `strict` and any issue.
+ */
+export function reportInputs(io: CliIo, inputs: readonly ReadFileResult<RecordKind>[], strict: boolean): boolean {
+  for (const input of inputs) {
+    if (input.issues.length === 0) continue;
+    const what = input.unreadable ? 'cannot be read' : `${input.skipped.length} row(s) skipped`;
+    io.stderr.write(
+      `${input.unreadable ? '✗' : '!'} ${input.file}: ${what}; ${input.issues.length} issue(s)\n${formatIssues(input.issues, { maxIssues: 20 }).replace(/^/gm, '  ')}\n`,
+    );
+  }
+  return inputs.some((i) => i.unreadable) || (strict && inputs.some((i) => i.issues.length > 0));
 }

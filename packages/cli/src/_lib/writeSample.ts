@@ -8,6 +8,7 @@ import type { Agreement, GenerateSampleResult, RecordKind } from '@accord/core';
 /** The files `accord sample` writes, by record kind. */
 export const SAMPLE_FILES = {
   leads: 'leads.csv',
+  accounts: 'accounts.csv',
   stageEvents: 'stage-events.csv',
   activities: 'activities.csv',
   touchpoints: 'touchpoints.csv',

@@ -1,5 +1,15 @@
 import { relative, resolve } from 'node:path';
-import { formatIssues, generateSample, type RecordKind, summarizeAgreement, validateRecords } from '@accord/core';
+import {
+  auditRouting,
+  computeRejectMix,
+  createAccountDirectory,
+  formatIssues,
+  generateSample,
+  type RecordKind,
+  RecordSchemas,
+  summarizeAgreement,
+  validateRecords,
+} from '@accord/core';
 import { type CliIo, EXIT } from '../_lib/io';
 import { intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
@@ -15,8 +25,9 @@ export const DEMO_HELP = `Usage: accord demo [--leads 10000] [--seed 1] [--out a
 The main job on generated data, with no configuration: validates the agreement (the default one unless
 --agreement is given), generates a seeded sample and writes it as canonical CSV, checks every record,
 then shows the funnel by stage against the agreement's targets, the leads that fail marketing's
-lead standard at handoff, the ten SLA clocks nearest to breach, breach rates by side and marketing's
-acceptance floor. (Later releases add the scorecard, routing and attribution.)
+lead standard at handoff, the ten SLA clocks nearest to breach, breach rates by side, marketing's
+acceptance floor, the routing audit and the reject reasons by source. (Later releases add the
+scorecard and attribution.)
 
 Options:
   --leads N         leads to generate (default 10000)
@@ -92,7 +103,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   );
 
   // 3. Every record checked at the boundary; nothing is dropped silently.
-  const kinds: RecordKind[] = ['leads', 'stageEvents', 'activities', 'touchpoints', 'opportunities', 'spend'];
+  const kinds = Object.keys(RecordSchemas) as RecordKind[];
   const { validation, leads } = await step('checking every record', () => {
     const checkedLeads = validateRecords('leads', sample.leads);
     const others = kinds.slice(1).map((kind) => ({ kind, ...validateRecords(kind, sample[kind] as unknown[]) }));
@@ -188,6 +199,43 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     say('');
     say(renderAcceptance(sla.acceptance));
   }
+  // 7. Routing audit and what sales says about each channel.
+  const accounts = createAccountDirectory(sample.accounts);
+  const audit = await step('auditing routing', () => auditRouting(leads, agreement, { now: asOf, accounts }));
+  say('');
+  say(
+    `Routing audit: ${formatCount(audit.misroutes.length)} of ${formatCount(audit.checked)} owned leads (${formatRate(audit.misrouteRate)}) have an owner today's rules would not pick`,
+  );
+  say(
+    renderTable(audit.misroutes.slice(0, 5), [
+      { header: 'lead', value: (m) => m.leadId },
+      { header: 'owner', value: (m) => m.ownerId },
+      { header: 'rule', value: (m) => m.expected.ruleId ?? '(none)' },
+      {
+        header: 'should be',
+        value: (m) => (m.expected.kind === 'user' ? (m.expected.ids[0] ?? '') : `pool ${m.expected.poolId}`),
+      },
+    ]),
+  );
+  const mix = computeRejectMix(leads);
+  const reasonLabel = new Map((agreement.dispositions ?? []).map((r) => [r.id, r.label]));
+  say('');
+  say('Reject reasons by source (what sales says about each channel)');
+  say(
+    renderTable(mix, [
+      { header: 'source', value: (r) => r.group },
+      { header: 'rejected', align: 'right', value: (r) => formatCount(r.rejected) },
+      {
+        header: 'top reasons',
+        value: (r) =>
+          Object.entries(r.shares)
+            .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+            .slice(0, 3)
+            .map(([id, share]) => `${reasonLabel.get(id) ?? id} ${formatRate(share)}`)
+            .join(' · '),
+      },
+    ]),
+  );
   say('');
   say(`Files in ${shown}/: ${files.join(', ')}`);
   say(

@@ -11,6 +11,7 @@ describe('accord sample', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Wrote 400 leads, /);
     expect(readdirSync(join(cwd, 'data')).sort()).toEqual([
+      'accounts.csv',
       'activities.csv',
       'agreement.json',
       'leads.csv',
@@ -30,7 +31,14 @@ describe('accord sample', () => {
   it('is byte-for-byte deterministic for a seed', async () => {
     const a = await cli(['sample', '--leads', '300', '--seed', '9', '--out', 'x']);
     const b = await cli(['sample', '--leads', '300', '--seed', '9', '--out', 'x']);
-    for (const file of ['leads.csv', 'activities.csv', 'touchpoints.csv', 'opportunities.csv', 'spend.csv']) {
+    for (const file of [
+      'leads.csv',
+      'accounts.csv',
+      'activities.csv',
+      'touchpoints.csv',
+      'opportunities.csv',
+      'spend.csv',
+    ]) {
       expect(readFileSync(join(a.cwd, 'x', file), 'utf8')).toBe(readFileSync(join(b.cwd, 'x', file), 'utf8'));
     }
   });

@@ -72,6 +72,7 @@ export async function sampleCommand(args: readonly string[], io: CliIo): Promise
   const out = resolve(io.cwd, values.out ?? 'accord-sample');
   const counts = {
     leads: sample.leads.length,
+    accounts: sample.accounts.length,
     stageEvents: sample.stageEvents.length,
     activities: sample.activities.length,
     touchpoints: sample.touchpoints.length,

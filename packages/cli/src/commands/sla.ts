@@ -1,8 +1,8 @@
-import { formatIssues, toInstantMs } from '@accord/core';
+import { toInstantMs } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
 import { intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
-import { readCanonicalFile } from '../_lib/readCanonicalFile';
+import { readCanonicalFile, reportInputs } from '../_lib/readCanonicalFile';
 import { reportIssues } from '../_lib/reportIssues';
 import { buildSlaReport, localTime, renderAcceptance, renderBreachRates, renderQueue } from '../_lib/slaReport';
 import { formatCount } from '../_lib/table';
@@ -58,16 +58,7 @@ export async function slaCommand(args: readonly string[], io: CliIo): Promise<nu
     await readCanonicalFile('activities', activitiesFile, io.cwd, agreement),
     ...(values.events ? [await readCanonicalFile('stageEvents', values.events, io.cwd, agreement)] : []),
   ];
-  let bad = false;
-  for (const input of inputs) {
-    if (input.issues.length === 0) continue;
-    bad = true;
-    const what = input.unreadable ? 'cannot be read' : `${input.skipped.length} row(s) skipped`;
-    io.stderr.write(
-      `${input.unreadable ? '✗' : '!'} ${input.file}: ${what}; ${input.issues.length} issue(s)\n${formatIssues(input.issues, { maxIssues: 20 }).replace(/^/gm, '  ')}\n`,
-    );
-  }
-  if (inputs.some((i) => i.unreadable) || (bad && values.strict)) return EXIT.badInput;
+  if (reportInputs(io, inputs, values.strict === true)) return EXIT.badInput;
   const [leads, activities, events] = inputs;
   const report = buildSlaReport(
     leads?.records as never,

@@ -1,4 +1,4 @@
-import { summarizeAgreement } from '@accord/core';
+import { lintRouting, summarizeAgreement } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
 import { parseFlags } from '../_lib/parseFlags';
 import { readAgreementFile } from '../_lib/readAgreement';
@@ -7,8 +7,10 @@ import { reportIssues } from '../_lib/reportIssues';
 export const VALIDATE_HELP = `Usage: accord validate <agreement.json> [--json]
 
 Checks an operating agreement: JSON syntax, every field's type and format, and the cross-field rules
-(unknown or duplicate ids, SLAs starting at stages that do not exist, calendars, an empty funnel…).
-Exit 0 with a summary when it is valid; exit 2 with every issue (path: message) on stderr.
+(unknown or duplicate ids, SLAs starting at stages that do not exist, calendars, an empty funnel…),
+then lints the routing (unreachable rules, overlapping territories, pools nobody works for during SLA
+hours…). Exit 0 with a summary when it is valid (routing warnings are printed); exit 2 with every
+issue (path: message) on stderr, or when the routing has errors.
 
 Options:
   --json   print one JSON document: { "valid", "file", "summary" | "issues" }
@@ -26,9 +28,11 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     return EXIT.badInput;
   }
   const summary = summarizeAgreement(result.agreement);
+  const routing = lintRouting(result.agreement);
+  const routingErrors = routing.filter((f) => f.severity === 'error');
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ valid: true, file, summary }, null, 2)}\n`);
-    return EXIT.ok;
+    io.stdout.write(`${JSON.stringify({ valid: routingErrors.length === 0, file, summary, routing }, null, 2)}\n`);
+    return routingErrors.length === 0 ? EXIT.ok : EXIT.badInput;
   }
   const s = summary;
   const funnel = s.stages.funnel.join(' → ');
@@ -42,8 +46,11 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       `  routing      ${s.routing.rules} rules, ${s.routing.pools} pools, ${s.routing.members} members`,
       `  metrics      ${s.metrics} custom, ${s.targets} targets`,
       `  attribution  ${s.attribution ?? '(none)'}`,
+      ...(routing.length > 0
+        ? ['', 'Routing:', ...routing.map((f) => `  ${f.severity === 'error' ? '✗' : '!'} ${f.message}`)]
+        : []),
       '',
     ].join('\n'),
   );
-  return EXIT.ok;
+  return routingErrors.length === 0 ? EXIT.ok : EXIT.badInput;
 }

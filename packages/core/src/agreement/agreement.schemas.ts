@@ -199,6 +199,7 @@ const RoutingSchema = z.strictObject({
         id: IdSchema,
         label: label.optional(),
         managerId: z.string().min(1).max(128).optional(),
+        afterHours: z.enum(['fallback', 'next_shift']).optional(),
         members: z
           .array(
             z.strictObject({

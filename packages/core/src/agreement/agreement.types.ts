@@ -261,6 +261,11 @@ export interface Pool<TPool extends string = string, TCalendar extends string = 
   label?: string;
   /** Who gets "notify manager" escalations. */
   managerId?: string;
+  /**
+   * When nobody is in working hours: `fallback` (default) sends the lead to the fallback queue;
+   * `next_shift` still round-robins it among members who are not away or capped — it waits for their shift.
+   */
+  afterHours?: 'fallback' | 'next_shift';
   members: readonly PoolMember<TCalendar>[];
 }
 

@@ -372,6 +372,7 @@ export const defaultAgreement = defineAgreement({
     pools: [
       {
         id: 'na_sales',
+        afterHours: 'next_shift',
         label: 'North America',
         managerId: 'mgr_olivia',
         members: [
@@ -382,6 +383,7 @@ export const defaultAgreement = defineAgreement({
       },
       {
         id: 'emea_sales',
+        afterHours: 'next_shift',
         label: 'EMEA',
         managerId: 'mgr_lukas',
         members: [
@@ -391,12 +393,14 @@ export const defaultAgreement = defineAgreement({
       },
       {
         id: 'apac_sales',
+        afterHours: 'next_shift',
         label: 'APAC',
         managerId: 'mgr_mei',
         members: [{ userId: 'rep_farah', weight: 1, calendar: 'apac_business', capPerDay: 40 }],
       },
       {
         id: 'enterprise',
+        afterHours: 'next_shift',
         label: 'Enterprise',
         managerId: 'mgr_olivia',
         members: [

@@ -199,12 +199,52 @@ export function fastTest(node: CompiledNode): FastTest {
   return test;
 }
 
+/** A boolean test for the common operators (no outcome objects); other operators go through `test`. */
+function booleanLeaf(rule: FieldRule): ((actual: unknown) => boolean) | undefined {
+  const caseless = 'ignoreCase' in rule && rule.ignoreCase === true;
+  switch (rule.op) {
+    case 'eq':
+    case 'ne': {
+      if (caseless || rule.value === null) return undefined;
+      const want = rule.value;
+      return rule.op === 'eq' ? (a) => a === want : (a) => a !== want;
+    }
+    case 'in':
+    case 'nin': {
+      // Missing values ('' too) follow the general path, which treats them as null.
+      if (caseless || rule.value.includes(null) || rule.value.includes('')) return undefined;
+      const set = new Set(rule.value);
+      return rule.op === 'in' ? (a) => set.has(a as never) : (a) => !set.has(a as never);
+    }
+    case 'gt': {
+      const v = rule.value;
+      return (a) => typeof a === 'number' && a > v;
+    }
+    case 'gte': {
+      const v = rule.value;
+      return (a) => typeof a === 'number' && a >= v;
+    }
+    case 'lt': {
+      const v = rule.value;
+      return (a) => typeof a === 'number' && a < v;
+    }
+    case 'lte': {
+      const v = rule.value;
+      return (a) => typeof a === 'number' && a <= v;
+    }
+    default:
+      return undefined;
+  }
+}
+
 function buildFast(node: CompiledNode): FastTest {
   switch (node.kind) {
     case 'leaf': {
       const get = getter(node.segments);
       const leaf = node.test;
       const { rule } = node;
+      const simple = booleanLeaf(rule);
+      if (simple) return (r) => simple(get(r));
       if (node.needsNow)
         return (r, now) => {
           requireNow(now, rule);

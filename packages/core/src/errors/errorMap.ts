@@ -105,6 +105,16 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `Unknown column ${short(issue.column)}: it is ignored. The canonical columns are ${list(issue.expected, 12)}.`;
     case 'instant_out_of_range':
       return `Instant ${short(issue.received)} is outside the supported range ${issue.min} – ${issue.max}.`;
+    case 'detail_required':
+      return `Reason ${short(issue.reasonId)} needs a detail: ${issue.label}`;
+    case 'invalid_detail':
+      return `The detail of reason ${short(issue.reasonId)} must be ${issue.expected}.`;
+    case 'reason_not_applicable':
+      return issue.stageId === null
+        ? `Reason ${short(issue.reasonId)} cannot be used on a lead with no stage; it applies in ${list(issue.allowed)}.`
+        : `Reason ${short(issue.reasonId)} does not apply in stage ${short(issue.stageId)}; it applies in ${list(issue.allowed)}.`;
+    case 'transition_not_allowed':
+      return `The lead cannot move from ${issue.from === null ? 'nowhere' : short(issue.from)} to ${short(issue.to)}: ${issue.detail}`;
     case 'missing_calendar_for_clock':
       return `SLA ${short(issue.slaId)} counts business minutes but no calendar was given: pass { calendar } or { agreement }.`;
   }

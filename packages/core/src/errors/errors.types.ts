@@ -70,7 +70,11 @@ export type IssueDetail =
   | { code: 'missing_column'; column: string }
   | { code: 'unknown_column'; column: string; expected: readonly string[] }
   | { code: 'instant_out_of_range'; received: string; min: string; max: string }
-  | { code: 'missing_calendar_for_clock'; slaId: string };
+  | { code: 'missing_calendar_for_clock'; slaId: string }
+  | { code: 'detail_required'; reasonId: string; label: string }
+  | { code: 'invalid_detail'; reasonId: string; expected: string }
+  | { code: 'reason_not_applicable'; reasonId: string; stageId: string | null; allowed: readonly string[] }
+  | { code: 'transition_not_allowed'; from: string | null; to: string; detail: string };
 
 /** Every issue code Accord can report. */
 export type IssueCode = IssueDetail['code'];

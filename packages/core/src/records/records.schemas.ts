@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CurrencySchema, InstantSchema, IsoDateSchema, MinorUnitsSchema, RecordIdSchema } from '../_lib/schemas';
 import type {
+  Account,
   Activity,
   Lead,
   LeadDisposition,
@@ -100,9 +101,20 @@ export const SpendSchema: z.ZodType<Spend> = z.strictObject({
   currency: CurrencySchema.optional(),
 });
 
+/** Schema of {@link Account}. */
+export const AccountSchema: z.ZodType<Account> = z.strictObject({
+  id: RecordIdSchema,
+  name: optionalText,
+  domain: optionalText,
+  ownerId: optionalText,
+  segment: optionalText,
+  region: optionalText,
+});
+
 /** The schema of each record kind. */
 export const RecordSchemas: { readonly [K in RecordKind]: z.ZodType<RecordTypes[K]> } = {
   leads: LeadSchema,
+  accounts: AccountSchema,
   stageEvents: StageEventSchema,
   activities: ActivitySchema,
   touchpoints: TouchpointSchema,

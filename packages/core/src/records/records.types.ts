@@ -99,9 +99,21 @@ export interface Spend {
   currency?: string;
 }
 
+/** A company in the CRM, with the rep who owns it (for lead-to-account routing). */
+export interface Account {
+  id: string;
+  name?: string;
+  /** The company's website or e-mail domain (`northwind.com`). */
+  domain?: string;
+  ownerId?: string;
+  segment?: string;
+  region?: string;
+}
+
 /** The canonical record kinds and their types. */
 export interface RecordTypes {
   leads: Lead;
+  accounts: Account;
   stageEvents: StageEvent;
   activities: Activity;
   touchpoints: Touchpoint;

@@ -16,7 +16,15 @@ describe('generateSample', () => {
   });
 
   it('produces only schema-valid records when no bad rows are asked for', () => {
-    for (const kind of ['leads', 'stageEvents', 'activities', 'touchpoints', 'opportunities', 'spend'] as const) {
+    for (const kind of [
+      'leads',
+      'accounts',
+      'stageEvents',
+      'activities',
+      'touchpoints',
+      'opportunities',
+      'spend',
+    ] as const) {
       const { issues, records } = validateRecords(kind, sample[kind] as unknown[]);
       expect(issues, kind).toEqual([]);
       expect(records.length, kind).toBeGreaterThan(0);

@@ -5,7 +5,16 @@ import { zonedParts } from '../_lib/zonedParts';
 import type { Agreement, DispositionReason, StageDefinition } from '../agreement/agreement.types';
 import { defaultAgreement } from '../agreement/defaultAgreement';
 import { type CriteriaPredicate, compileCriteria } from '../criteria/compileCriteria';
-import type { Activity, Instant, Lead, Opportunity, Spend, StageEvent, Touchpoint } from '../records/records.types';
+import type {
+  Account,
+  Activity,
+  Instant,
+  Lead,
+  Opportunity,
+  Spend,
+  StageEvent,
+  Touchpoint,
+} from '../records/records.types';
 import {
   COMPANY_FIRST,
   COMPANY_SECOND,
@@ -55,6 +64,8 @@ export interface SampleBadRow {
 /** Generated records in the canonical shapes. Instants are ISO-8601 UTC strings. */
 export interface GenerateSampleResult {
   leads: Lead[];
+  /** The CRM's accounts (companies with an owner); leads match them by id or domain. */
+  accounts: Account[];
   /** Every stage entry, in time order per lead (includes what `stageDates` summarises). */
   stageEvents: StageEvent[];
   activities: Activity[];
@@ -288,10 +299,9 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
     if (!(personal && random.chance(0.5))) lead.company = company.name;
     const quality = source.quality * (student ? 0.2 : 1) * (company.employees < 10 ? 0.6 : 1);
     const demoRequested = random.chance(source.demoRequest * (student ? 0.2 : 1));
-    const engagement = Math.min(
-      100,
-      Math.max(0, Math.round(random.next() * 55 + random.next() * 45 * Math.min(1.4, quality))),
-    );
+    // Engagement follows the channel, not the buyer's fit: students and job seekers read everything.
+    const engaged = Math.min(1.4, source.quality * (student ? 1.3 : 1));
+    const engagement = Math.min(100, Math.max(0, Math.round(random.next() * 55 + random.next() * 45 * engaged)));
     lead.attributes = {
       employees: company.employees,
       industry: company.industry,
@@ -342,7 +352,9 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
       const previous = openStages[k - 1] as StageDefinition;
       const handoff = previous.owner === 'marketing' && stage.owner === 'sales';
       const base = [0, 0.42, 0.68, 0.5, 0.55, 0.6][k] ?? 0.5;
-      const p = Math.min(0.97, (k === 1 && demoRequested ? 0.95 : base) * quality);
+      // Marketing qualifies on fit and engagement and cannot see who is a student; sales can.
+      const stageQuality = k === 1 ? source.quality * (company.employees < 10 ? 0.6 : 1) : quality;
+      const p = Math.min(0.97, (k === 1 && demoRequested ? 0.95 : base) * stageQuality);
       // MQL comes minutes (demo request) to days after the inquiry; sales accepts within a day or two
       // of the handoff (some reps are slow); later stages take weeks.
       const delay =
@@ -513,8 +525,21 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
     });
   }
 
+  const accounts: Account[] = companies
+    .filter((c) => c.accountId !== undefined)
+    .map((c) => {
+      const account: Account = {
+        id: c.accountId as string,
+        name: c.name,
+        domain: c.domain,
+        segment: c.employees >= 1000 ? 'enterprise' : c.employees >= 200 ? 'mid_market' : 'smb',
+        region: c.region.id,
+      };
+      if (c.accountOwner !== undefined) account.ownerId = c.accountOwner;
+      return account;
+    });
   const badRows = breakLeads(leads, badRowCount, random);
-  return { leads, stageEvents, activities, touchpoints, opportunities, spend, asOf: iso(asOf), badRows };
+  return { leads, accounts, stageEvents, activities, touchpoints, opportunities, spend, asOf: iso(asOf), badRows };
 }
 
 function chooseReason(
