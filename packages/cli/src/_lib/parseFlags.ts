@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { toInstantMs } from '@accord/core';
 import { UsageError } from './io';
 
 type FlagSpec = NonNullable<ParseArgsConfig['options']>;
@@ -30,4 +31,15 @@ export function intFlag(value: string | undefined, name: string, fallback: numbe
   const n = Number(value);
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}.`);
   return n;
+}
+
+/** Reads an instant flag (`--now`), defaulting to the current time: the CLI is where the clock is read. */
+export function instantFlag(value: string | undefined, name: string): number {
+  if (value === undefined) return Date.now();
+  const ms = toInstantMs(value);
+  if (Number.isNaN(ms))
+    throw new UsageError(
+      `--${name} must be an ISO-8601 instant with an offset, such as 2026-07-04T04:00:00Z; got "${value}".`,
+    );
+  return ms;
 }

@@ -12,7 +12,7 @@ import {
   toInstantMs,
 } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
-import { intFlag, parseFlags } from '../_lib/parseFlags';
+import { instantFlag, intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
 import { readCanonicalFile, reportInputs } from '../_lib/readCanonicalFile';
 import { reportIssues } from '../_lib/reportIssues';
@@ -54,8 +54,7 @@ export async function routeCommand(args: readonly string[], io: CliIo): Promise<
   if (positionals.length !== 1)
     throw new UsageError('accord route takes one file: accord route leads.csv [--accounts accounts.csv]');
   const limit = intFlag(values.limit, 'limit', 10, 0, 1_000_000);
-  const now = values.now === undefined ? Date.now() : toInstantMs(values.now);
-  if (Number.isNaN(now)) throw new UsageError(`--now must be an ISO-8601 instant with an offset; got "${values.now}".`);
+  const now = instantFlag(values.now, 'now');
   const loaded = await loadAgreement(values.agreement, io.cwd);
   if (!loaded.ok) {
     reportIssues(io, loaded.source, loaded.issues);

@@ -1,6 +1,5 @@
-import { toInstantMs } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
-import { intFlag, parseFlags } from '../_lib/parseFlags';
+import { instantFlag, intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
 import { readCanonicalFile, reportInputs } from '../_lib/readCanonicalFile';
 import { reportIssues } from '../_lib/reportIssues';
@@ -41,11 +40,7 @@ export async function slaCommand(args: readonly string[], io: CliIo): Promise<nu
   );
   if (positionals.length !== 2) throw new UsageError('accord sla takes two files: accord sla leads.csv activities.csv');
   const limit = intFlag(values.limit, 'limit', 20, 0, 1_000_000);
-  const now = values.now === undefined ? Date.now() : toInstantMs(values.now);
-  if (Number.isNaN(now))
-    throw new UsageError(
-      `--now must be an ISO-8601 instant with an offset, such as 2026-07-04T04:00:00Z; got "${values.now}".`,
-    );
+  const now = instantFlag(values.now, 'now');
   const loaded = await loadAgreement(values.agreement, io.cwd);
   if (!loaded.ok) {
     reportIssues(io, loaded.source, loaded.issues);

@@ -3,9 +3,8 @@ import { compiledRule, type FastTest, fastTest } from '../criteria/_compiled';
 import { evaluateCriteria } from '../criteria/evaluateCriteria';
 import type { Lead } from '../records/records.types';
 import { type CalendarClock, calendarClock } from '../sla/_calendarTable';
-import { createPoolRuntime, drawFromRuntime, exportPoolState } from './_poolRuntime';
 import { matchLeadToAccount } from './matchLeadToAccount';
-import type { AccountDirectory, PoolState, RoutingTraceEntry } from './routing.types';
+import type { AccountDirectory, RoutingTraceEntry } from './routing.types';
 
 /** A pool member, compiled: weight, working-hours clock, time zone for caps. */
 export interface CompiledMember {
@@ -186,23 +185,4 @@ export function decideRule(
     return { ruleId: rule.id, decision: { kind: 'user', id: a.user } };
   }
   return { ruleId: null, decision: { kind: 'no_match' } };
-}
-
-/**
- * Weighted round robin in one pool, on JSON state: loads the pool's state, draws (see
- * `drawFromRuntime`), and returns the winner (or `null`) with the pool's next state.
- */
-export function drawFromPool(
-  pool: CompiledPool,
-  previous: PoolState | undefined,
-  now: number,
-  outOfOffice: ReadonlySet<string> | undefined,
-  trace: RoutingTraceEntry[] | undefined,
-): { userId: string | null; next: PoolState } {
-  const runtime = createPoolRuntime(pool, previous);
-  const winner = drawFromRuntime(pool, runtime, now, outOfOffice, trace);
-  return {
-    userId: winner < 0 ? null : (pool.members[winner] as CompiledMember).userId,
-    next: exportPoolState(pool, runtime),
-  };
 }

@@ -1,10 +1,7 @@
 import type { Agreement } from '../agreement/agreement.types';
 import type { Lead } from '../records/records.types';
-import { instantArg } from '../sla/_instantArg';
-import { decideRule, drawFromPool, routingEngine } from './_routingEngine';
-import type { RouteLeadOptions, RouteLeadResult, RoutingState, RoutingTraceEntry } from './routing.types';
-
-const outOfOfficeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+import { createRouter } from './createRouter';
+import type { RouteLeadOptions, RouteLeadResult, RoutingState } from './routing.types';
 
 /**
  * @name routeLead
@@ -40,50 +37,13 @@ export function routeLead(
   agreement: Agreement,
   options: RouteLeadOptions,
 ): RouteLeadResult {
-  const now = instantArg(options.now, 'now');
-  const engine = routingEngine(agreement);
-  const trace: RoutingTraceEntry[] = [];
-  const record = options.trace === 'none' ? undefined : trace;
-  const { ruleId, decision } = decideRule(engine, lead, now, options.accounts, record, options.trace !== 'summary');
-  const fallback = (message: string): RouteLeadResult => {
-    record?.push({ step: 'fallback', queue: engine.fallback, message });
-    return {
-      assignee: { type: 'queue', id: engine.fallback },
-      ruleId,
-      poolId: decision.kind === 'pool' ? decision.poolId : null,
-      trace,
-      nextState: state,
-    };
-  };
-  switch (decision.kind) {
-    case 'no_match':
-      return fallback(`No rule matched: the lead goes to the fallback queue ${engine.fallback}.`);
-    case 'user':
-      return { assignee: { type: 'user', id: decision.id }, ruleId, poolId: null, trace, nextState: state };
-    case 'queue':
-      return { assignee: { type: 'queue', id: decision.id }, ruleId, poolId: null, trace, nextState: state };
-    case 'pool': {
-      const pool = engine.pools.get(decision.poolId);
-      if (!pool) return fallback(`Pool ${decision.poolId} does not exist: the lead goes to the fallback queue.`);
-      let away: ReadonlySet<string> | undefined;
-      if (options.outOfOffice) {
-        away = outOfOfficeSets.get(options.outOfOffice);
-        if (!away) {
-          away = new Set(options.outOfOffice);
-          outOfOfficeSets.set(options.outOfOffice, away);
-        }
-      }
-      const { userId, next } = drawFromPool(pool, state.pools[pool.id], now, away, record);
-      const nextState: RoutingState = { pools: { ...state.pools, [pool.id]: next } };
-      if (userId === null) {
-        record?.push({
-          step: 'fallback',
-          queue: engine.fallback,
-          message: `Nobody in pool ${pool.id} can take the lead now: it goes to the fallback queue ${engine.fallback}.`,
-        });
-        return { assignee: { type: 'queue', id: engine.fallback }, ruleId, poolId: pool.id, trace, nextState };
-      }
-      return { assignee: { type: 'user', id: userId }, ruleId, poolId: pool.id, trace, nextState };
-    }
-  }
+  // One decision of a router that starts from `state`: the same code path as bulk routing, and the
+  // state is never changed — the router loads only the pool it draws from.
+  const router = createRouter(agreement, { ...(options.accounts ? { accounts: options.accounts } : {}), state });
+  const decision = router.route(lead, {
+    now: options.now,
+    trace: options.trace ?? 'full',
+    ...(options.outOfOffice ? { outOfOffice: options.outOfOffice } : {}),
+  });
+  return { ...decision, nextState: decision.poolId === null ? state : router.state() };
 }

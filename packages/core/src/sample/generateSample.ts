@@ -176,14 +176,21 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
     test: r.when ? compileCriteria(r.when) : undefined,
   }));
   const allReps = [...pools.values()].flatMap((p) => p.members.map((m) => ({ userId: m.userId, pool: p.id })));
-  const pickMember = (poolId: string): string | undefined => {
-    const pool = pools.get(poolId);
-    if (!pool || pool.members.length === 0) return undefined;
-    return weightedPicker(
-      pool.members,
-      pool.members.map((m) => m.weight ?? 1),
-    )(random).userId;
-  };
+  const memberPickers = new Map(
+    [...pools.values()]
+      .filter((p) => p.members.length > 0)
+      .map(
+        (p) =>
+          [
+            p.id,
+            weightedPicker(
+              p.members,
+              p.members.map((m) => m.weight ?? 1),
+            ),
+          ] as const,
+      ),
+  );
+  const pickMember = (poolId: string): string | undefined => memberPickers.get(poolId)?.(random).userId;
 
   const pickSource = weightedPicker(
     SOURCES,

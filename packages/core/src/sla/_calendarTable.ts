@@ -202,10 +202,8 @@ class WeeklyClock implements CalendarClock {
   }
 
   cum(t: number): number {
-    const k = this.locate(t);
-    if (k === this.n) return this.cumBefore[k] as number;
-    const s = this.starts[k] as number;
-    return t > s ? (this.cumBefore[k] as number) + (t - s) : (this.cumBefore[k] as number);
+    if (!(t >= this.lo && t < this.hi)) this.ensure(t);
+    return this.cumAt(t);
   }
 
   between(s: number, e: number): number {
@@ -301,6 +299,14 @@ function outOfRange(t: number): AccordError {
       max: `${MAX_YEAR}-12-31`,
     },
   ]);
+}
+
+/**
+ * The instant `minutes` business minutes after `t` on a clock: the earliest such instant going
+ * forward (a deadline on a closing time stays there), the latest going back; `t` itself for zero.
+ */
+export function addOnClock(clock: CalendarClock, t: number, minutes: number): number {
+  return minutes === 0 ? t : clock.instantAt(clock.cum(t) + minutes * MINUTE, minutes < 0);
 }
 
 const clocks = new WeakMap<object, CalendarClock>();

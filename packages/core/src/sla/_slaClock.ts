@@ -1,5 +1,5 @@
 import type { CalendarDefinition, SlaClock } from '../agreement/agreement.types';
-import { calendarClock } from './_calendarTable';
+import { addOnClock, calendarClock } from './_calendarTable';
 
 /** Minutes between instants and instants after minutes, on an SLA's clock (business or wall). */
 export interface SlaTime {
@@ -18,7 +18,7 @@ export function slaTime(clock: SlaClock, calendar: CalendarDefinition | undefine
   const c = calendarClock(calendar);
   return {
     between: (a, b) => c.between(a, b) / 60_000,
-    add: (a, minutes) => (minutes === 0 ? a : c.instantAt(c.cum(a) + minutes * 60_000, minutes < 0)),
+    add: (a, minutes) => addOnClock(c, a, minutes),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CalendarDefinition } from '../agreement/agreement.types';
 import { AccordError } from '../errors/AccordError';
-import { calendarClock } from './_calendarTable';
+import { addOnClock, calendarClock } from './_calendarTable';
 import { type InstantInput, instantArg } from './_instantArg';
 
 /**
@@ -31,6 +31,5 @@ export function addBusinessMinutes(start: InstantInput, minutes: number, calenda
     throw AccordError.from([
       { code: 'invalid_type', path: ['minutes'], expected: 'finite number', received: String(minutes) },
     ]);
-  if (minutes === 0) return s;
-  return clock.instantAt(clock.cum(s) + minutes * 60_000, minutes < 0);
+  return addOnClock(clock, s, minutes);
 }
