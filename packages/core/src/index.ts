@@ -126,6 +126,8 @@ export type {
 } from './lifecycle/lifecycle.types';
 // Metrics
 export { BUILT_IN_METRIC_IDS, isBuiltInMetricId } from './metrics/isBuiltInMetricId';
+export { defaultScorecardMetrics, describeMetric, listMetrics } from './metrics/listMetrics';
+export type { MetricInfo, MetricView } from './metrics/metrics.types';
 // Canonical records
 export {
   AccountSchema,
@@ -190,6 +192,20 @@ export {
   type GenerateSampleResult,
   generateSample,
 } from './sample/generateSample';
+
+// Scorecard
+export { computeScorecard } from './scorecard/computeScorecard';
+export type {
+  ComputeScorecardOptions,
+  Grain,
+  MetricValue,
+  PeriodInput,
+  ScorecardData,
+  ScorecardResult,
+  ScorecardRow,
+  TargetStatus,
+  WeekStart,
+} from './scorecard/scorecard.types';
 
 // Calendars and SLAs
 export { addBusinessMinutes } from './sla/addBusinessMinutes';

@@ -23,6 +23,9 @@ export const BUILT_IN_METRIC_IDS = [
   'marketing_sourced_pipeline',
   'marketing_sourced_revenue',
   'misroute_rate',
+  'opportunities_created',
+  'new_customers',
+  'spend',
 ] as const;
 
 const FIXED: ReadonlySet<string> = new Set(BUILT_IN_METRIC_IDS);
