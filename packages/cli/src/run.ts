@@ -2,6 +2,7 @@ import { type CliIo, EXIT, UsageError } from './_lib/io';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { ROUTE_HELP, routeCommand } from './commands/route';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
+import { SCORECARD_HELP, scorecardCommand } from './commands/scorecard';
 import { SLA_HELP, slaCommand } from './commands/sla';
 import { VALIDATE_HELP, validateCommand } from './commands/validate';
 
@@ -18,6 +19,7 @@ Commands:
   sample                    write seeded, realistic sample data as canonical CSV
   sla <leads> <activities>  every SLA clock, next breach first; breach rate by side
   route <leads>             route leads and explain each assignment; --audit finds misroutes
+  scorecard <leads>         the shared scorecard: metrics by group and period, against targets
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   route: { run: routeCommand, help: ROUTE_HELP },
   sample: { run: sampleCommand, help: SAMPLE_HELP },
   sla: { run: slaCommand, help: SLA_HELP },
+  scorecard: { run: scorecardCommand, help: SCORECARD_HELP },
 };
 
 /**

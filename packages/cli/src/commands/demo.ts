@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import {
   auditRouting,
   computeRejectMix,
+  computeScorecard,
   createAccountDirectory,
   formatIssues,
   generateSample,
@@ -14,6 +15,7 @@ import { type CliIo, EXIT } from '../_lib/io';
 import { intFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
 import { reportIssues } from '../_lib/reportIssues';
+import { humanScorecard } from '../_lib/scorecardReport';
 import { buildSlaReport, localTime, renderAcceptance, renderBreachRates, renderQueue } from '../_lib/slaReport';
 import { formatCount, formatRate, renderTable } from '../_lib/table';
 import { writeSample } from '../_lib/writeSample';
@@ -119,7 +121,9 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
   }
 
   // 4. Funnel by stage.
-  const funnel = await step('deriving every lead’s lifecycle', () => summarizeFunnel(leads, agreement));
+  const funnel = await step('deriving every lead’s lifecycle', () =>
+    summarizeFunnel(leads, agreement, Date.parse(sample.asOf)),
+  );
   say('');
   say(`Funnel by stage (${formatCount(funnel.leads)} leads)`);
   say(
@@ -236,10 +240,43 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       },
     ]),
   );
+  // 8. The shared scorecard: one definition per number, by source, against targets.
+  const records = <K extends RecordKind>(kind: K) => validation.find((v) => v.kind === kind)?.records as never;
+  const scorecard = await step('computing the scorecard', () =>
+    computeScorecard(
+      {
+        leads,
+        opportunities: records('opportunities'),
+        activities: records('activities'),
+        spend: records('spend'),
+        accounts: records('accounts'),
+      },
+      {
+        agreement,
+        asOf,
+        groupBy: ['source'],
+        metrics: [
+          'leads',
+          'acceptance_rate',
+          'time_to_first_touch.median',
+          'sla_breach_rate.sales',
+          'win_rate',
+          'pipeline_created',
+          'revenue_won',
+          'cac',
+        ],
+      },
+    ),
+  );
+  say('');
+  say(humanScorecard(scorecard, agreement.currency ?? 'USD', formatCount(leads.length)));
   say('');
   say(`Files in ${shown}/: ${files.join(', ')}`);
   say(
-    `Try: accord sla ${shown}/leads.csv ${shown}/activities.csv --now ${sample.asOf}   ·   accord validate ${shown}/agreement.json`,
+    `Try: accord scorecard ${shown}/leads.csv --opportunities ${shown}/opportunities.csv --group-by segment --grain quarter --now ${sample.asOf}`,
+  );
+  say(
+    `     accord sla ${shown}/leads.csv ${shown}/activities.csv --now ${sample.asOf}   ·   accord validate ${shown}/agreement.json`,
   );
 
   if (json) {
@@ -260,6 +297,12 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
             skipped: Object.fromEntries(validation.map((v) => [v.kind, v.skipped.length])),
           },
           funnel,
+          scorecard: {
+            groupBy: scorecard.groupBy,
+            asOf: scorecard.asOf,
+            rows: scorecard.rows,
+            totals: scorecard.totals,
+          },
           leadStandard: standard,
           sla: {
             asOf: sample.asOf,

@@ -1,4 +1,4 @@
-import { type Agreement, deriveLifecycle, type Lead, type MetricTarget } from '@accord/core';
+import { type Agreement, computeScorecard, deriveLifecycle, type Lead, type MetricTarget } from '@accord/core';
 
 /** One stage row of the demo's funnel table. */
 export interface FunnelRow {
@@ -12,7 +12,7 @@ export interface FunnelRow {
   current: number;
   /** `reached` over all leads. */
   shareOfLeads: number | null;
-  /** Of the leads that reached the previous funnel stage, the share that reached this one. */
+  /** Of the leads that reached the previous funnel stage, the share that reached this one at or after it. */
   conversion: { from: string; numerator: number; denominator: number; value: number | null } | null;
   target: MetricTarget | null;
   status: 'met' | 'missed' | null;
@@ -26,55 +26,47 @@ export interface FunnelSummary {
 }
 
 /**
- * Counts, per stage, the leads that reached it and are in it now, and the conversion from the
- * previous funnel stage against the agreement's `conversion.<from>.<to>` target. Built on
- * `deriveLifecycle`; the scorecard issue replaces it with the full metric engine.
+ * Per stage: the leads that reached it (`count.<stage>`) and the conversion from the previous funnel
+ * stage (`conversion.<from>.<to>`, against its target) — both from the scorecard's metric engine, so
+ * the demo shows the same numbers as every other screen — and the leads in the stage now (lifecycle).
  */
-export function summarizeFunnel(leads: readonly Lead[], agreement: Agreement): FunnelSummary {
-  const reached = new Map<string, Set<string>>(agreement.stages.map((s) => [s.id, new Set()]));
+export function summarizeFunnel(leads: readonly Lead[], agreement: Agreement, asOf: number): FunnelSummary {
   const current = new Map<string, number>();
-  let leadsWithIssues = 0;
   for (const lead of leads) {
     const life = deriveLifecycle(lead, agreement);
-    if (life.issues.length > 0) leadsWithIssues++;
-    for (const id of life.reached) reached.get(id)?.add(lead.id);
     if (life.current) current.set(life.current, (current.get(life.current) ?? 0) + 1);
   }
   const open = agreement.stages.filter((s) => (s.kind ?? 'open') === 'open');
   const lastOpen = open[open.length - 1];
-  const rows = agreement.stages.map((stage): FunnelRow => {
+  const previousOf = (stage: Agreement['stages'][number]) => {
     const kind = stage.kind ?? 'open';
-    const index = open.indexOf(stage);
-    const previous = kind === 'open' ? open[index - 1] : kind === 'won' || kind === 'lost' ? lastOpen : undefined;
-    const here = reached.get(stage.id) as Set<string>;
-    let conversion: FunnelRow['conversion'] = null;
-    let target: MetricTarget | null = null;
-    let status: FunnelRow['status'] = null;
-    if (previous) {
-      const before = reached.get(previous.id) as Set<string>;
-      let numerator = 0;
-      for (const id of before) if (here.has(id)) numerator++;
-      const value = before.size === 0 ? null : numerator / before.size;
-      conversion = { from: previous.id, numerator, denominator: before.size, value };
-      target = agreement.targets?.[`conversion.${previous.id}.${stage.id}`] ?? null;
-      if (target && value !== null)
-        status =
-          (target.min === undefined || value >= target.min) && (target.max === undefined || value <= target.max)
-            ? 'met'
-            : 'missed';
-    }
+    return kind === 'open' ? open[open.indexOf(stage) - 1] : kind === 'won' || kind === 'lost' ? lastOpen : undefined;
+  };
+  const metrics = agreement.stages.flatMap((stage) => {
+    const previous = previousOf(stage);
+    return [`count.${stage.id}`, ...(previous ? [`conversion.${previous.id}.${stage.id}`] : [])];
+  });
+  const card = computeScorecard({ leads }, { agreement, asOf, metrics, view: 'cohort' });
+  const m = card.totals.metrics;
+  const rows = agreement.stages.map((stage): FunnelRow => {
+    const previous = previousOf(stage);
+    const reached = m[`count.${stage.id}`]?.value ?? 0;
+    const c = previous ? m[`conversion.${previous.id}.${stage.id}`] : undefined;
     return {
       stage: stage.id,
       label: stage.label,
       owner: stage.owner,
-      kind,
-      reached: here.size,
+      kind: stage.kind ?? 'open',
+      reached,
       current: current.get(stage.id) ?? 0,
-      shareOfLeads: leads.length === 0 ? null : here.size / leads.length,
-      conversion,
-      target,
-      status,
+      shareOfLeads: leads.length === 0 ? null : reached / leads.length,
+      conversion:
+        previous && c
+          ? { from: previous.id, numerator: c.numerator ?? 0, denominator: c.denominator ?? 0, value: c.value }
+          : null,
+      target: c?.target ?? null,
+      status: c?.status ?? null,
     };
   });
-  return { leads: leads.length, rows, leadsWithIssues };
+  return { leads: leads.length, rows, leadsWithIssues: new Set(card.warnings.map((w) => w.path[1])).size };
 }

@@ -336,7 +336,7 @@ describe('computeScorecard against a plain implementation', () => {
     const h = (s.length - 1) * q;
     const k = Math.floor(h);
     const lo = s[k] as number;
-    return h === k ? lo : lo + ((s[k + 1] as number) - lo) * (h - k);
+    return h === k ? lo : lo * (1 - (h - k)) + (s[k + 1] as number) * (h - k);
   };
   const dims = ['source', 'segment', 'region', 'owner', 'team', 'attributes.industry'] as const;
   const fieldOf = (lead: Lead, dim: (typeof dims)[number]): string => {
