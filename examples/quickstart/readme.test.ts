@@ -79,7 +79,7 @@ describe('README', () => {
   }
 
   it('renders the React example', async () => {
-    const { LeadPanel } = await import('./src/09-react');
+    const { LeadPanel } = await import('./src/10-react');
     const lead = generateSample({ leads: 50, seed: 1 }).leads.find((l) => l.stageDates?.mql && !l.stageDates.sal);
     expect(lead).toBeDefined();
     const html = renderToStaticMarkup(createElement(LeadPanel, { lead: lead as never }));

@@ -12,3 +12,8 @@ export {
   type ParseCanonicalCsvResult,
   parseCanonicalCsv,
 } from './csv/parseCanonicalCsv';
+export {
+  type ParseAttributionPathsOptions,
+  type ParseAttributionPathsResult,
+  parseAttributionPaths,
+} from './paths/parseAttributionPaths';

@@ -1,4 +1,5 @@
 import { type CliIo, EXIT, UsageError } from './_lib/io';
+import { ATTRIBUTE_HELP, attributeCommand } from './commands/attribute';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { ROUTE_HELP, routeCommand } from './commands/route';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
@@ -20,6 +21,7 @@ Commands:
   sla <leads> <activities>  every SLA clock, next breach first; breach rate by side
   route <leads>             route leads and explain each assignment; --audit finds misroutes
   scorecard <leads>         the shared scorecard: metrics by group and period, against targets
+  attribute <file>          credit conversions to channels: rule-based, Markov, Shapley, or all
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   sample: { run: sampleCommand, help: SAMPLE_HELP },
   sla: { run: slaCommand, help: SLA_HELP },
   scorecard: { run: scorecardCommand, help: SCORECARD_HELP },
+  attribute: { run: attributeCommand, help: ATTRIBUTE_HELP },
 };
 
 /**

@@ -54,6 +54,22 @@ export {
   safeParseAgreement,
 } from './agreement/parseAgreement';
 export { type AgreementSummary, summarizeAgreement } from './agreement/summarizeAgreement';
+export { SHAPLEY_EXACT_MAX_CHANNELS } from './attribution/_shapley';
+// Attribution
+export { type AttributionComparisonRow, attribute, compareAttribution } from './attribution/attribute';
+export type {
+  AttributeOptions,
+  AttributionDiagnostics,
+  AttributionResult,
+  CampaignCredit,
+  ChannelCredit,
+  Journey,
+  JourneyCredit,
+  JourneyTouch,
+  PathRow,
+  PositionWeights,
+} from './attribution/attribution.types';
+export { type BuildJourneysOptions, type BuildJourneysResult, buildJourneys } from './attribution/buildJourneys';
 // Criteria
 export { type CriteriaPredicate, compileCriteria } from './criteria/compileCriteria';
 export type {

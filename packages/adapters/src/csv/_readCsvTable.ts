@@ -47,7 +47,7 @@ function describe(error: CsvError): string {
  * trusted. Lines come from csv-parse's byte offsets, not its line counter, which counts a CRLF
  * inside a quoted field twice.
  */
-export function readCsvTable(text: string): CsvTable {
+export function readCsvTable(text: string, delimiter = ','): CsvTable {
   let header: string[] | undefined;
   const rows: CsvRow[] = [];
   let recordEnd = 0;
@@ -65,6 +65,7 @@ export function readCsvTable(text: string): CsvTable {
   const headerLine = 1 + leadingBlank.replace(/\r\n/g, '\n').length;
   try {
     parse(text, {
+      delimiter,
       relax_column_count: false,
       skip_empty_lines: true,
       skip_records_with_error: true,

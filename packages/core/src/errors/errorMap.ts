@@ -91,6 +91,12 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `Stage ${short(issue.stageId)} is not a stage of kind "recycled".`;
     case 'not_increasing':
       return `Expected a value greater than the previous step's ${issue.previous}, got ${issue.value}.`;
+    case 'empty_path':
+      return 'The path has no touches: a journey needs at least one channel.';
+    case 'unknown_channel':
+      return `Unknown channel ${short(issue.channel)}: no journey uses it (${issue.known.length} channels do).`;
+    case 'touch_after_conversion':
+      return `A ${short(issue.channel)} touch at ${issue.touchAt} comes after the conversion at ${issue.conversionAt}; it gets no credit.`;
     case 'stage_out_of_order':
       return `Entered ${short(issue.stageId)} before ${short(issue.after)}, which comes earlier in the funnel.`;
     case 'invalid_argument':

@@ -74,7 +74,10 @@ export type IssueDetail =
   | { code: 'detail_required'; reasonId: string; label: string }
   | { code: 'invalid_detail'; reasonId: string; expected: string }
   | { code: 'reason_not_applicable'; reasonId: string; stageId: string | null; allowed: readonly string[] }
-  | { code: 'transition_not_allowed'; from: string | null; to: string; detail: string };
+  | { code: 'transition_not_allowed'; from: string | null; to: string; detail: string }
+  | { code: 'empty_path' }
+  | { code: 'unknown_channel'; channel: string; known: readonly string[] }
+  | { code: 'touch_after_conversion'; channel: string; touchAt: string; conversionAt: string };
 
 /** Every issue code Accord can report. */
 export type IssueCode = IssueDetail['code'];

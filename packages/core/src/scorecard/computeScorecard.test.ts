@@ -7,7 +7,11 @@ import { isBuiltInMetricId } from '../metrics/isBuiltInMetricId';
 import { describeMetric, listMetrics } from '../metrics/listMetrics';
 import type { Lead } from '../records/records.types';
 import { toInstantMs } from '../records/toInstantMs';
+import { auditRouting } from '../routing/auditRouting';
+import { createAccountDirectory } from '../routing/createAccountDirectory';
 import { generateSample } from '../sample/generateSample';
+import { evaluateLeadSlas } from '../sla/evaluateLeadSlas';
+import { summarizeSlas } from '../sla/summarizeSlas';
 import { computeScorecard } from './computeScorecard';
 
 const agreement = defaultAgreement as Agreement;
@@ -400,6 +404,44 @@ describe('computeScorecard against a plain implementation', () => {
     expect(
       computeScorecard({ ...sample, leads: [...sample.leads], opportunities: [...sample.opportunities] }, options),
     ).toEqual(first);
+  });
+});
+
+describe('computeScorecard against the engines it summarises', () => {
+  const sample = generateSample({ leads: 1_500, seed: 21 });
+  const card = computeScorecard(sample, {
+    agreement,
+    asOf: sample.asOf,
+    metrics: ['sla_breach_rate.sales', 'sla_breach_rate.marketing', 'sla.mql_first_touch.breach_rate', 'misroute_rate'],
+  });
+
+  it('has the SLA engine’s breach rates (breached ÷ decided, per side and per SLA)', () => {
+    const byLead = new Map<string, typeof sample.activities>();
+    for (const a of sample.activities) byLead.set(a.leadId, [...(byLead.get(a.leadId) ?? []), a]);
+    const statuses = sample.leads.flatMap(
+      (lead) => evaluateLeadSlas(lead, byLead.get(lead.id) ?? [], agreement, { now: sample.asOf }).statuses,
+    );
+    const summary = summarizeSlas(statuses);
+    const t = card.totals.metrics;
+    expect(t['sla_breach_rate.sales']?.value).toBe(summary.bySide.sales.breachRate);
+    expect(t['sla_breach_rate.marketing']?.value).toBe(summary.bySide.marketing.breachRate);
+    const first = summary.bySla.find((s) => s.slaId === 'mql_first_touch')?.tally;
+    expect(t['sla.mql_first_touch.breach_rate']).toMatchObject({
+      numerator: first?.breached,
+      denominator: (first?.met ?? 0) + (first?.breached ?? 0),
+    });
+  });
+
+  it('has the routing audit’s misroute rate', () => {
+    const audit = auditRouting(sample.leads, agreement, {
+      now: sample.asOf,
+      accounts: createAccountDirectory(sample.accounts),
+    });
+    expect(card.totals.metrics.misroute_rate).toEqual({
+      value: audit.misrouteRate,
+      numerator: audit.misroutes.length,
+      denominator: audit.checked,
+    });
   });
 });
 
