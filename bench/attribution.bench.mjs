@@ -7,9 +7,32 @@ import { compareAttribution } from '@accord/core';
 import { machine, measure, measureInterleaved, ms, peakRssMb, printTable, ratio } from './_lib/measure.mjs';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1_000_000);
-const CHANNELS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mi'];
+const CHANNELS = [
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mi',
+];
 const DAY = 86_400_000;
-const MODELS = ['first_touch', 'last_touch', 'linear', 'time_decay', 'position_based', 'w_shaped', 'full_path', 'custom', 'markov'];
+const MODELS = [
+  'first_touch',
+  'last_touch',
+  'linear',
+  'time_decay',
+  'position_based',
+  'w_shaped',
+  'full_path',
+  'custom',
+  'markov',
+];
 
 function prng(seed) {
   let a = seed >>> 0;
@@ -76,11 +99,14 @@ for (const res of results.accord.result) {
       [c.value, o[1]],
     ]) {
       compared++;
-      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a))) throw new Error(`${res.model} ${c.channel}: ${b} (plain) ≠ ${a}`);
+      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a)))
+        throw new Error(`${res.model} ${c.channel}: ${b} (plain) ≠ ${a}`);
     }
   }
 }
-console.log(`\n  ${MODELS.length} models (every rule-based model + first-order Markov), ${compared} credits equal in both engines`);
+console.log(
+  `\n  ${MODELS.length} models (every rule-based model + first-order Markov), ${compared} credits equal in both engines`,
+);
 printTable(
   [
     { engine: '@accord/core compareAttribution (columnar journeys cached)', r: results.accord },
@@ -94,7 +120,9 @@ printTable(
     { header: 'vs plain', right: true, value: (x) => ratio(x.r.median, results.plain.median) },
   ],
 );
-console.log(`\n  first call (builds the columnar journeys from ${JOURNEYS.toLocaleString('en-US')} objects): ${ms(load)}`);
+console.log(
+  `\n  first call (builds the columnar journeys from ${JOURNEYS.toLocaleString('en-US')} objects): ${ms(load)}`,
+);
 console.log(`  peak RSS of this process: ${peakRssMb()} MB`);
 
 /** The peer: each model over the journey objects, channel credits in Maps. */
@@ -137,10 +165,14 @@ function plain(list) {
     add('last_touch', touches[n - 1].channel, c, v);
     for (const t of touches) add('linear', t.channel, c / n, v / n);
     const u = touches.map((_, k) => (n === 1 ? 1 : n === 2 ? 0.5 : k === 0 || k === n - 1 ? 0.4 : 0.2 / (n - 2)));
-    touches.forEach((t, k) => add('position_based', t.channel, c * u[k], v * u[k]));
+    touches.forEach((t, k) => {
+      add('position_based', t.channel, c * u[k], v * u[k]);
+    });
     const decay = touches.map((t) => 2 ** (-(j.convertedAt - t.at) / half));
     const dsum = decay.reduce((a, b) => a + b, 0);
-    touches.forEach((t, k) => add('time_decay', t.channel, (c * decay[k]) / dsum, (v * decay[k]) / dsum));
+    touches.forEach((t, k) => {
+      add('time_decay', t.channel, (c * decay[k]) / dsum, (v * decay[k]) / dsum);
+    });
     const momentOf = (when) => {
       if (when === undefined) return -1;
       let f = -1;
@@ -159,16 +191,27 @@ function plain(list) {
       const s = ws.reduce((a, b) => a + b, 0);
       return ws.map((x) => x / s);
     };
-    const wW = lead >= 0 && opp >= 0 ? shaped([0, lead, opp], 0.3, 0.1) : lead >= 0 || opp >= 0 ? shaped([0, lead >= 0 ? lead : opp], 0.4, 0.2) : u;
-    touches.forEach((t, k) => add('w_shaped', t.channel, c * wW[k], v * wW[k]));
+    const wW =
+      lead >= 0 && opp >= 0
+        ? shaped([0, lead, opp], 0.3, 0.1)
+        : lead >= 0 || opp >= 0
+          ? shaped([0, lead >= 0 ? lead : opp], 0.4, 0.2)
+          : u;
+    touches.forEach((t, k) => {
+      add('w_shaped', t.channel, c * wW[k], v * wW[k]);
+    });
     const fl = [0, ...(lead >= 0 ? [lead] : []), ...(opp >= 0 ? [opp] : []), n - 1];
     const wF = fl.length === 4 ? shaped(fl, 0.225, 0.1) : fl.length === 3 ? shaped(fl, 0.3, 0.1) : u;
-    touches.forEach((t, k) => add('full_path', t.channel, c * wF[k], v * wF[k]));
-    touches.forEach((t, k) => add('custom', t.channel, c * u[k], v * u[k]));
+    touches.forEach((t, k) => {
+      add('full_path', t.channel, c * wF[k], v * wF[k]);
+    });
+    touches.forEach((t, k) => {
+      add('custom', t.channel, c * u[k], v * u[k]);
+    });
   }
   // Markov: removal effects by value iteration on the transition Maps.
   const states = [...new Set([...transitions.keys(), ...exits.keys()])];
-  const solve = (removed, valueOf) => {
+  const solve = (removed, forValue) => {
     const x = new Map();
     for (let sweep = 0; sweep < 10_000; sweep++) {
       let change = 0;
@@ -177,7 +220,7 @@ function plain(list) {
         const row = transitions.get(s) ?? new Map();
         const [ec, en, ev] = exits.get(s) ?? [0, 0, 0];
         let outW = ec + en;
-        let sum = valueOf ? ev : ec;
+        let sum = forValue ? ev : ec;
         for (const [d, wt] of row) {
           outW += wt;
           if (d !== removed) sum += wt * (x.get(d) ?? 0);
@@ -192,13 +235,13 @@ function plain(list) {
   };
   const totalC = list.reduce((a, j) => a + j.conversions, 0);
   const totalV = list.reduce((a, j) => a + j.value, 0);
-  for (const valueOf of [false, true]) {
-    const base = solve(null, valueOf);
-    const re = CHANNELS.map((ch) => Math.max(0, 1 - solve(ch, valueOf) / base));
+  for (const forValue of [false, true]) {
+    const base = solve(null, forValue);
+    const re = CHANNELS.map((ch) => Math.max(0, 1 - solve(ch, forValue) / base));
     const sum = re.reduce((a, b) => a + b, 0);
     CHANNELS.forEach((ch, i) => {
       const cell = out.get('markov').get(ch) ?? [0, 0];
-      cell[valueOf ? 1 : 0] = ((valueOf ? totalV : totalC) * re[i]) / sum;
+      cell[forValue ? 1 : 0] = ((forValue ? totalV : totalC) * re[i]) / sum;
       out.get('markov').set(ch, cell);
     });
   }

@@ -15,7 +15,9 @@ describe('parseAttributionPaths', () => {
     expect(a.rows).toHaveLength(10_000);
     // Data.csv prints values with 15 significant digits, the .rda conversion with 17.
     expect(b.rows.map(({ value, ...rest }) => rest)).toEqual(a.rows.map(({ value, ...rest }) => rest));
-    b.rows.forEach((row, i) => expect(row.value).toBeCloseTo(a.rows[i]?.value as number, 10));
+    b.rows.forEach((row, i) => {
+      expect(row.value).toBeCloseTo(a.rows[i]?.value as number, 10);
+    });
     const sum = (k: 'conversions' | 'value' | 'nulls') => a.rows.reduce((s, r) => s + (r[k] ?? 0), 0);
     expect(sum('conversions')).toBe(19_785);
     expect(sum('value')).toBeCloseTo(74_802.97158721, 6);

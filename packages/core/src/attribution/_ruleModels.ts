@@ -73,8 +73,6 @@ export function ruleCredits(
   const { offsets, touch, conversions, value } = set;
   const campaign = options.campaigns ? set.campaign : null;
   const perJourney = options.perJourney;
-  const at = set.at;
-  const convAt = set.convertedAt;
   const leadM = set.leadMoment;
   const oppM = set.opportunityMoment;
   const pos = params.positions;

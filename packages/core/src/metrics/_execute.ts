@@ -577,11 +577,7 @@ function quantileNodes(
       const [tlo, thi] = totalValues[k] as number[];
       const f = h - Math.floor(h);
       const total =
-        inRange === 0
-          ? Number.NaN
-          : f > 0
-            ? (tlo as number) * (1 - f) + (thi as number) * f
-            : (tlo as number);
+        inRange === 0 ? Number.NaN : f > 0 ? (tlo as number) * (1 - f) + (thi as number) * f : (tlo as number);
       return [q, { slots: out, total }];
     }),
   );
