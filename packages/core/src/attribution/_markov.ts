@@ -71,28 +71,29 @@ export function markovCredits(set: JourneySet, order: number, useNulls: boolean)
 function firstOrderChain(set: JourneySet, useNulls: boolean): Chain {
   const K = set.channels.length;
   const S = K + 1; // state 0: start; state c + 1: channel c
-  const trans = new Float64Array(S * S);
+  // The transition of every touch (from the previous distinct state) is fixed by the journeys, so it
+  // is planned once per set; each call then counts transitions in one flat scan over the touches.
+  const SS = S * S;
+  const plan = transitionPlan(set);
+  const trans = new Float64Array(SS);
   const exitConversion = new Float64Array(S);
   const exitNull = new Float64Array(S);
   const exitValue = new Float64Array(S);
-  const { offsets, touch, conversions, nulls, value } = set;
+  const { conversions, nulls, value } = set;
+  const weightOf = new Float64Array(set.n);
   for (let j = 0; j < set.n; j++) {
     const c = conversions[j] as number;
     const nu = useNulls ? (nulls[j] as number) : 0;
-    const w = c + nu;
-    if (w === 0) continue;
-    let prev = 0;
-    const e = offsets[j + 1] as number;
-    for (let i = offsets[j] as number; i < e; i++) {
-      // Branch-free: a repeat adds 0 to the (ignored) diagonal instead of being skipped.
-      const s = (touch[i] as number) + 1;
-      const k = prev * S + s;
-      trans[k] = (trans[k] as number) + (s === prev ? 0 : w);
-      prev = s;
-    }
-    exitConversion[prev] = (exitConversion[prev] as number) + c;
-    exitNull[prev] = (exitNull[prev] as number) + nu;
-    exitValue[prev] = (exitValue[prev] as number) + (value[j] as number);
+    weightOf[j] = c + nu;
+    const last = plan.exit[j] as number;
+    exitConversion[last] = (exitConversion[last] as number) + c;
+    exitNull[last] = (exitNull[last] as number) + nu;
+    exitValue[last] = (exitValue[last] as number) + (c + nu === 0 ? 0 : (value[j] as number));
+  }
+  const { cell, journey } = plan;
+  for (let i = 0; i < cell.length; i++) {
+    const k = cell[i] as number;
+    trans[k] = (trans[k] as number) + (weightOf[journey[i] as number] as number);
   }
   const targets: number[][] = [];
   const weights: number[][] = [];
@@ -111,6 +112,41 @@ function firstOrderChain(set: JourneySet, useNulls: boolean): Chain {
   }
   const members = [[], ...set.channels.map((_, c) => [c])];
   return { size: S, targets, weights, exitConversion, exitNull, exitValue, members };
+}
+
+interface TransitionPlan {
+  /** Per counted touch: the cell `from × S + to` of its transition. Repeats of a channel are left out. */
+  cell: Int32Array;
+  /** Per counted touch: its journey. */
+  journey: Int32Array;
+  /** Per journey: the state it leaves from (its last channel + 1). */
+  exit: Int32Array;
+}
+
+const transitionPlans = new WeakMap<JourneySet, TransitionPlan>();
+
+/** First-order transitions of every touch (consecutive repeats collapsed), planned once per journey set. */
+function transitionPlan(set: JourneySet): TransitionPlan {
+  let plan = transitionPlans.get(set);
+  if (plan) return plan;
+  const S = set.channels.length + 1;
+  const cells: number[] = [];
+  const journeys: number[] = [];
+  const exit = new Int32Array(set.n);
+  for (let j = 0; j < set.n; j++) {
+    let prev = 0;
+    for (let i = set.offsets[j] as number; i < (set.offsets[j + 1] as number); i++) {
+      const s = (set.touch[i] as number) + 1;
+      if (s === prev) continue;
+      cells.push(prev * S + s);
+      journeys.push(j);
+      prev = s;
+    }
+    exit[j] = prev;
+  }
+  plan = { cell: Int32Array.from(cells), journey: Int32Array.from(journeys), exit };
+  transitionPlans.set(set, plan);
+  return plan;
 }
 
 function kOrderChain(set: JourneySet, order: number, useNulls: boolean): Chain {

@@ -1,192 +1,107 @@
 import type { JourneySet } from './_journeySet';
 
 /*
- * One small, monomorphic loop per rule-based model, over the journeys that carry a conversion or a
- * value (cached per set). Used when no per-touch output (campaigns, per-journey rows) is asked for;
- * `ruleCredits`' general loop gives the same credits touch by touch (checked by the tests).
+ * Rule-based credits as flat scans. Each model's share of every touch depends only on the journeys
+ * and the model's parameters, so it is computed once per journey set (the "plan": the touches of the
+ * journeys that carry a conversion or a value, with their journey and each model's shares) and every
+ * call then scans those touches once per model: credit[channel] += share × the journey's conversions
+ * and value. `ruleCredits`' general loop gives the same credits touch by touch (checked by the tests).
  */
 
-const activeCache = new WeakMap<JourneySet, Int32Array>();
+/** The touches of the journeys with a conversion or a value, in journey order. */
+export interface TouchPlan {
+  /** Position of each planned touch in the set's touch arrays. */
+  touch: Int32Array;
+  /** Its journey. */
+  journey: Int32Array;
+  /** Its channel. */
+  channel: Uint16Array;
+  /** Cached shares per model and parameters, and the journeys that fell back to a simpler rule. */
+  shares: Map<string, { shares: Float64Array; fallbacks: number }>;
+}
 
-/** The journeys with a conversion or a value: the only ones any rule-based model credits. */
-export function activeJourneys(set: JourneySet): Int32Array {
-  let active = activeCache.get(set);
-  if (!active) {
-    const list: number[] = [];
+const plans = new WeakMap<JourneySet, TouchPlan>();
+
+export function touchPlan(set: JourneySet): TouchPlan {
+  let plan = plans.get(set);
+  if (!plan) {
+    let count = 0;
     for (let j = 0; j < set.n; j++)
-      if ((set.conversions[j] as number) !== 0 || (set.value[j] as number) !== 0) list.push(j);
-    active = Int32Array.from(list);
-    activeCache.set(set, active);
+      if ((set.conversions[j] as number) !== 0 || (set.value[j] as number) !== 0)
+        count += (set.offsets[j + 1] as number) - (set.offsets[j] as number);
+    const touch = new Int32Array(count);
+    const journey = new Int32Array(count);
+    const channel = new Uint16Array(count);
+    let x = 0;
+    for (let j = 0; j < set.n; j++) {
+      if ((set.conversions[j] as number) === 0 && (set.value[j] as number) === 0) continue;
+      for (let i = set.offsets[j] as number; i < (set.offsets[j + 1] as number); i++) {
+        touch[x] = i;
+        journey[x] = j;
+        channel[x] = set.touch[i] as number;
+        x++;
+      }
+    }
+    plan = { touch, journey, channel, shares: new Map() };
+    plans.set(set, plan);
   }
-  return active;
+  return plan;
 }
 
-/** First touch (`last` false) or last touch (`last` true). */
-export function firstOrLast(
+/** Credits every planned touch with its share of its journey's conversions and value. */
+export function creditShares(
   set: JourneySet,
-  active: Int32Array,
-  last: boolean,
+  plan: TouchPlan,
+  shares: Float64Array,
   accC: Float64Array,
   accV: Float64Array,
-): number {
-  const { offsets, touch, conversions, value } = set;
-  for (let a = 0; a < active.length; a++) {
-    const j = active[a] as number;
-    const ch = touch[last ? (offsets[j + 1] as number) - 1 : (offsets[j] as number)] as number;
-    accC[ch] = (accC[ch] as number) + (conversions[j] as number);
-    accV[ch] = (accV[ch] as number) + (value[j] as number);
+): void {
+  const { journey, channel } = plan;
+  const { conversions, value } = set;
+  for (let x = 0; x < shares.length; x++) {
+    const ch = channel[x] as number;
+    const j = journey[x] as number;
+    const w = shares[x] as number;
+    accC[ch] = (accC[ch] as number) + (conversions[j] as number) * w;
+    accV[ch] = (accV[ch] as number) + (value[j] as number) * w;
   }
-  return 0;
-}
-
-/** Linear: 1/n per touch. */
-export function linear(set: JourneySet, active: Int32Array, accC: Float64Array, accV: Float64Array): number {
-  const { offsets, touch, conversions, value } = set;
-  for (let a = 0; a < active.length; a++) {
-    const j = active[a] as number;
-    const o = offsets[j] as number;
-    const e = offsets[j + 1] as number;
-    const cn = (conversions[j] as number) / (e - o);
-    const vn = (value[j] as number) / (e - o);
-    for (let i = o; i < e; i++) {
-      const ch = touch[i] as number;
-      accC[ch] = (accC[ch] as number) + cn;
-      accV[ch] = (accV[ch] as number) + vn;
-    }
-  }
-  return 0;
 }
 
 /**
- * Position weights (first, each middle, last), optionally × a weight per channel, normalised per
- * journey; one touch takes all. Returns the journeys with no positive weight (credited evenly).
+ * The shares of a model for every planned touch, cached under `key`. `share(k, n, j, i)` gives the
+ * raw weight of touch k (at position i) of an n-touch journey j; shares are normalised per journey.
+ * A journey whose weights are not positive is shared evenly and counted as a fallback; `fallback(j)`
+ * may also count a journey that used a simpler rule.
  */
-export function positional(
+export function sharesFor(
   set: JourneySet,
-  active: Int32Array,
-  first: number,
-  middle: number,
-  last: number,
-  channelWeights: Float64Array | null,
-  accC: Float64Array,
-  accV: Float64Array,
-): number {
-  const { offsets, touch, conversions, value } = set;
+  plan: TouchPlan,
+  key: string,
+  weight: (k: number, n: number, j: number, i: number) => number,
+  fallback?: (j: number) => boolean,
+): { shares: Float64Array; fallbacks: number } {
+  const hit = plan.shares.get(key);
+  if (hit) return hit;
+  const shares = new Float64Array(plan.touch.length);
   let fallbacks = 0;
-  for (let a = 0; a < active.length; a++) {
-    const j = active[a] as number;
-    const o = offsets[j] as number;
-    const e = offsets[j + 1] as number;
-    const n = e - o;
-    const c = conversions[j] as number;
-    const v = value[j] as number;
-    const pf = n === 1 ? 1 : first;
-    const pm = n > 2 ? middle / (n - 2) : 0;
-    const pl = n === 1 ? 0 : last;
+  let x = 0;
+  while (x < shares.length) {
+    const j = plan.journey[x] as number;
+    const o = set.offsets[j] as number;
+    const n = (set.offsets[j + 1] as number) - o;
     let total = 0;
-    if (channelWeights === null) total = pf + pm * (n > 2 ? n - 2 : 0) + pl;
-    else
-      for (let i = o; i < e; i++)
-        total += (i === o ? pf : i === e - 1 ? pl : pm) * (channelWeights[touch[i] as number] as number);
-    if (!(total > 0)) {
-      fallbacks++;
-      for (let i = o; i < e; i++) {
-        const ch = touch[i] as number;
-        accC[ch] = (accC[ch] as number) + c / n;
-        accV[ch] = (accV[ch] as number) + v / n;
-      }
-      continue;
-    }
-    const cs = c / total;
-    const vs = v / total;
-    for (let i = o; i < e; i++) {
-      const ch = touch[i] as number;
-      const p = (i === o ? pf : i === e - 1 ? pl : pm) * (channelWeights === null ? 1 : (channelWeights[ch] as number));
-      accC[ch] = (accC[ch] as number) + cs * p;
-      accV[ch] = (accV[ch] as number) + vs * p;
-    }
-  }
-  return fallbacks;
-}
-
-/** Per-touch shares already normalised per journey (time decay). */
-export function weighted(
-  set: JourneySet,
-  active: Int32Array,
-  weights: Float64Array,
-  accC: Float64Array,
-  accV: Float64Array,
-): number {
-  const { offsets, touch, conversions, value } = set;
-  for (let a = 0; a < active.length; a++) {
-    const j = active[a] as number;
-    const c = conversions[j] as number;
-    const v = value[j] as number;
-    const e = offsets[j + 1] as number;
-    for (let i = offsets[j] as number; i < e; i++) {
-      const ch = touch[i] as number;
-      const w = weights[i] as number;
-      accC[ch] = (accC[ch] as number) + c * w;
-      accV[ch] = (accV[ch] as number) + v * w;
-    }
-  }
-  return 0;
-}
-
-/**
- * W-shaped (`full` false: first touch, lead creation, opportunity creation 30 % each, 10 % over the
- * rest; one moment known: 40/40/20) or full path (`full`: those and the last touch 22.5 % each; one
- * moment known: 30/30/30 + 10). No moment known: U-shaped. Returns the fallbacks.
- */
-export function moments(
-  set: JourneySet,
-  active: Int32Array,
-  full: boolean,
-  accC: Float64Array,
-  accV: Float64Array,
-): number {
-  const { offsets, touch, conversions, value } = set;
-  const leadM = set.leadMoment;
-  const oppM = set.opportunityMoment;
-  let fallbacks = 0;
-  for (let a = 0; a < active.length; a++) {
-    const j = active[a] as number;
-    const o = offsets[j] as number;
-    const e = offsets[j + 1] as number;
-    const n = e - o;
-    const c = conversions[j] as number;
-    const v = value[j] as number;
-    const lead = leadM ? (leadM[j] as number) : -1;
-    const opp = oppM ? (oppM[j] as number) : -1;
-    const m1 = lead >= 0 ? lead : opp;
-    const m2 = lead >= 0 && opp >= 0 ? opp : -1;
-    if (m1 < 0) {
-      fallbacks++;
-      const uf = n === 1 ? 1 : n === 2 ? 0.5 : 0.4;
-      const um = n > 2 ? 0.2 / (n - 2) : 0;
-      for (let k = 0; k < n; k++) {
-        const ch = touch[o + k] as number;
-        const u = k === 0 || k === n - 1 ? uf : um;
-        accC[ch] = (accC[ch] as number) + c * u;
-        accV[ch] = (accV[ch] as number) + v * u;
-      }
-      continue;
-    }
-    const m3 = full ? n - 1 : -1;
-    let distinct = 1 + (m1 > 0 ? 1 : 0) + (m2 > 0 && m2 !== m1 ? 1 : 0);
-    if (m3 > 0 && m3 !== m1 && m3 !== m2) distinct++;
-    const count = 2 + (m2 >= 0 ? 1 : 0) + (full ? 1 : 0);
-    const share = full ? (m2 >= 0 ? 0.225 : 0.3) : m2 >= 0 ? 0.3 : 0.4;
-    const restTotal = full ? 0.1 : m2 >= 0 ? 0.1 : 0.2;
-    const rest = n > distinct ? restTotal / (n - distinct) : 0;
-    const total = count * share + rest * (n - distinct);
     for (let k = 0; k < n; k++) {
-      const ch = touch[o + k] as number;
-      const hits = (k === 0 ? 1 : 0) + (k === m1 ? 1 : 0) + (k === m2 ? 1 : 0) + (k === m3 ? 1 : 0);
-      const w = (hits > 0 ? hits * share : rest) / total;
-      accC[ch] = (accC[ch] as number) + c * w;
-      accV[ch] = (accV[ch] as number) + v * w;
+      const w = weight(k, n, j, o + k);
+      shares[x + k] = w;
+      total += w;
     }
+    if (total > 0 && Number.isFinite(total))
+      for (let k = 0; k < n; k++) shares[x + k] = (shares[x + k] as number) / total;
+    else for (let k = 0; k < n; k++) shares[x + k] = 1 / n;
+    if (!(total > 0 && Number.isFinite(total)) || fallback?.(j)) fallbacks++;
+    x += n;
   }
-  return fallbacks;
+  const result = { shares, fallbacks };
+  plan.shares.set(key, result);
+  return result;
 }

@@ -1,5 +1,5 @@
 import type { JourneySet } from './_journeySet';
-import { activeJourneys, firstOrLast, linear, moments, positional, weighted } from './_ruleKernels';
+import { creditShares, sharesFor, touchPlan } from './_ruleKernels';
 import type { JourneyCredit, PositionWeights } from './attribution.types';
 
 /** The rule-based models: each journey's conversions and value split over its touches by a fixed rule. */
@@ -79,34 +79,50 @@ export function ruleCredits(
   const cw = params.channelWeights;
   const slow = campaign !== null || perJourney;
   if (!slow) {
-    // No per-touch output: one tight loop per model.
-    const active = activeJourneys(set);
-    const acc = (r: RuleCredits | undefined, f: (c: Float64Array, v: Float64Array) => number | undefined) => {
-      if (r) r.fallbacks = f(r.conversions, r.value) ?? 0;
+    // No per-touch output: one flat scan per model over the cached touch plan.
+    const plan = touchPlan(set);
+    const run = (
+      r: RuleCredits | undefined,
+      key: string,
+      weight: (k: number, n: number, j: number, i: number) => number,
+      fallback?: (j: number) => boolean,
+    ) => {
+      if (!r) return;
+      const s = sharesFor(set, plan, key, weight, fallback);
+      creditShares(set, plan, s.shares, r.conversions, r.value);
+      r.fallbacks = s.fallbacks;
     };
-    acc(F, (c, v) => firstOrLast(set, active, false, c, v));
-    acc(L, (c, v) => firstOrLast(set, active, true, c, v));
-    acc(LIN, (c, v) => linear(set, active, c, v));
-    acc(POS, (c, v) => positional(set, active, 0.4, 0.2, 0.4, null, c, v));
-    acc(CUS, (c, v) =>
-      positional(
-        set,
-        active,
-        params.positions.first,
-        params.positions.middle,
-        params.positions.last,
-        params.channelWeights,
-        c,
-        v,
-      ),
+    run(F, 'first', (k) => (k === 0 ? 1 : 0));
+    run(L, 'last', (k, n) => (k === n - 1 ? 1 : 0));
+    run(LIN, 'linear', () => 1);
+    run(POS, 'position', (k, n) => uShare(k, n));
+    const p = params.positions;
+    const cwKey = cw ? Array.from(cw).join(',') : '';
+    run(CUS, `custom:${p.first}:${p.middle}:${p.last}:${cwKey}`, (k, n, _j, i) => {
+      const w = n === 1 ? 1 : k === 0 ? p.first : k === n - 1 ? p.last : p.middle / (n - 2);
+      return w * (cw ? (cw[touch[i] as number] as number) : 1);
+    });
+    const rate = Math.LN2 / params.halfLifeMs;
+    run(TD, `decay:${params.halfLifeMs}`, (_k, _n, j, i) =>
+      Math.exp(-(((set.convertedAt?.[j] ?? Number.NaN) as number) - ((set.at?.[i] ?? Number.NaN) as number)) * rate),
     );
-    if (TD) {
-      const decay = decayWeights(set, params.halfLifeMs);
-      acc(TD, (c, v) => weighted(set, active, decay.weights, c, v));
-      TD.fallbacks = decay.fallbacks;
-    }
-    acc(W, (c, v) => moments(set, active, false, c, v));
-    acc(FULL, (c, v) => moments(set, active, true, c, v));
+    const moments = (full: boolean) => (k: number, n: number, j: number) => {
+      const lead = leadM ? (leadM[j] as number) : -1;
+      const opp = oppM ? (oppM[j] as number) : -1;
+      const m1 = lead >= 0 ? lead : opp;
+      const m2 = lead >= 0 && opp >= 0 ? opp : -1;
+      if (m1 < 0) return uShare(k, n);
+      const m3 = full ? n - 1 : -1;
+      let distinct = 1 + (m1 > 0 ? 1 : 0) + (m2 > 0 && m2 !== m1 ? 1 : 0);
+      if (m3 > 0 && m3 !== m1 && m3 !== m2) distinct++;
+      const share = full ? (m2 >= 0 ? 0.225 : 0.3) : m2 >= 0 ? 0.3 : 0.4;
+      const restTotal = full ? 0.1 : m2 >= 0 ? 0.1 : 0.2;
+      const hits = (k === 0 ? 1 : 0) + (k === m1 ? 1 : 0) + (k === m2 ? 1 : 0) + (k === m3 ? 1 : 0);
+      return hits > 0 ? hits * share : n > distinct ? restTotal / (n - distinct) : 0;
+    };
+    const noMoment = (j: number) => (leadM ? (leadM[j] as number) : -1) < 0 && (oppM ? (oppM[j] as number) : -1) < 0;
+    run(W, 'w_shaped', moments(false), noMoment);
+    run(FULL, 'full_path', moments(true), noMoment);
     return out;
   }
 
@@ -310,4 +326,11 @@ function decayWeights(set: JourneySet, halfLifeMs: number): { weights: Float64Ar
   const result = { weights, fallbacks };
   byHalfLife.set(halfLifeMs, result);
   return result;
+}
+
+/** Position-based (U-shaped) share of touch k of n: 40/20/40; one touch 100 %, two 50/50. */
+function uShare(k: number, n: number): number {
+  if (n === 1) return 1;
+  if (n === 2) return 0.5;
+  return k === 0 || k === n - 1 ? 0.4 : 0.2 / (n - 2);
 }
