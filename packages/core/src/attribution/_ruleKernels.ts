@@ -18,6 +18,8 @@ export interface TouchPlan {
   channel: Uint16Array;
   /** Cached shares per model and parameters, and the journeys that fell back to a simpler rule. */
   shares: Map<string, { shares: Float64Array; fallbacks: number }>;
+  /** Positional models: the distinct (channel, position, journey length) of the touches, and each touch's. */
+  positions: { slot: Int32Array; channel: Int32Array; k: Int32Array; n: Int32Array } | null;
 }
 
 const plans = new WeakMap<JourneySet, TouchPlan>();
@@ -42,28 +44,39 @@ export function touchPlan(set: JourneySet): TouchPlan {
         x++;
       }
     }
-    plan = { touch, journey, channel, shares: new Map() };
+    plan = { touch, journey, channel, shares: new Map(), positions: null };
     plans.set(set, plan);
   }
   return plan;
 }
 
-/** Credits every planned touch with its share of its journey's conversions and value. */
-export function creditShares(
+/**
+ * Credits every planned touch under several models in one scan: model m gives touch x the share
+ * `shares[m][x]` of its journey's conversions and value. `acc` holds, per model and channel, the
+ * conversions then the value: `acc[(m * K + channel) * 2 + 0|1]`.
+ */
+export function creditSharesMany(
   set: JourneySet,
   plan: TouchPlan,
-  shares: Float64Array,
-  accC: Float64Array,
-  accV: Float64Array,
+  shares: readonly Float64Array[],
+  acc: Float64Array,
 ): void {
   const { journey, channel } = plan;
   const { conversions, value } = set;
-  for (let x = 0; x < shares.length; x++) {
-    const ch = channel[x] as number;
+  const M = shares.length;
+  const K2 = set.channels.length * 2;
+  const len = plan.touch.length;
+  for (let x = 0; x < len; x++) {
+    const ch2 = (channel[x] as number) * 2;
     const j = journey[x] as number;
-    const w = shares[x] as number;
-    accC[ch] = (accC[ch] as number) + (conversions[j] as number) * w;
-    accV[ch] = (accV[ch] as number) + (value[j] as number) * w;
+    const c = conversions[j] as number;
+    const v = value[j] as number;
+    for (let m = 0; m < M; m++) {
+      const w = (shares[m] as Float64Array)[x] as number;
+      const at = m * K2 + ch2;
+      acc[at] = (acc[at] as number) + c * w;
+      acc[at + 1] = (acc[at + 1] as number) + v * w;
+    }
   }
 }
 
@@ -104,4 +117,54 @@ export function sharesFor(
   const result = { shares, fallbacks };
   plan.shares.set(key, result);
   return result;
+}
+
+/**
+ * Sums of conversions and value per distinct (channel, position, journey length): every model whose
+ * share depends only on the position and the length (first, last, linear, position-based, custom
+ * without channel weights) is then credited from these sums, so they all cost one scan together.
+ */
+export function positionSums(
+  set: JourneySet,
+  plan: TouchPlan,
+): { channel: Int32Array; k: Int32Array; n: Int32Array; conversions: Float64Array; value: Float64Array } {
+  let p = plan.positions;
+  if (!p) {
+    const index = new Map<number, number>();
+    const channels: number[] = [];
+    const ks: number[] = [];
+    const ns: number[] = [];
+    const slot = new Int32Array(plan.touch.length);
+    const K = set.channels.length;
+    for (let x = 0; x < plan.touch.length; x++) {
+      const j = plan.journey[x] as number;
+      const o = set.offsets[j] as number;
+      const n = (set.offsets[j + 1] as number) - o;
+      const k = (plan.touch[x] as number) - o;
+      const ch = plan.channel[x] as number;
+      const key = ((n * (n + 1)) / 2) * K + k * K + ch; // unique: k < n
+      let sl = index.get(key);
+      if (sl === undefined) {
+        sl = channels.length;
+        index.set(key, sl);
+        channels.push(ch);
+        ks.push(k);
+        ns.push(n);
+      }
+      slot[x] = sl;
+    }
+    p = { slot, channel: Int32Array.from(channels), k: Int32Array.from(ks), n: Int32Array.from(ns) };
+    plan.positions = p;
+  }
+  const conversions = new Float64Array(p.channel.length);
+  const value = new Float64Array(p.channel.length);
+  const { slot } = p;
+  const { journey } = plan;
+  for (let x = 0; x < slot.length; x++) {
+    const sl = slot[x] as number;
+    const j = journey[x] as number;
+    conversions[sl] = (conversions[sl] as number) + (set.conversions[j] as number);
+    value[sl] = (value[sl] as number) + (set.value[j] as number);
+  }
+  return { channel: p.channel, k: p.k, n: p.n, conversions, value };
 }

@@ -1,5 +1,5 @@
 import type { JourneySet } from './_journeySet';
-import { creditShares, sharesFor, touchPlan } from './_ruleKernels';
+import { creditSharesMany, positionSums, sharesFor, touchPlan } from './_ruleKernels';
 import type { JourneyCredit, PositionWeights } from './attribution.types';
 
 /** The rule-based models: each journey's conversions and value split over its touches by a fixed rule. */
@@ -81,6 +81,7 @@ export function ruleCredits(
   if (!slow) {
     // No per-touch output: one flat scan per model over the cached touch plan.
     const plan = touchPlan(set);
+    const jobs: { r: RuleCredits; shares: Float64Array }[] = [];
     const run = (
       r: RuleCredits | undefined,
       key: string,
@@ -89,19 +90,57 @@ export function ruleCredits(
     ) => {
       if (!r) return;
       const s = sharesFor(set, plan, key, weight, fallback);
-      creditShares(set, plan, s.shares, r.conversions, r.value);
+      jobs.push({ r, shares: s.shares });
       r.fallbacks = s.fallbacks;
     };
-    run(F, 'first', (k) => (k === 0 ? 1 : 0));
-    run(L, 'last', (k, n) => (k === n - 1 ? 1 : 0));
-    run(LIN, 'linear', () => 1);
-    run(POS, 'position', (k, n) => uShare(k, n));
+    // Models whose share depends only on position and length: credited from per-position sums.
     const p = params.positions;
-    const cwKey = cw ? Array.from(cw).join(',') : '';
-    run(CUS, `custom:${p.first}:${p.middle}:${p.last}:${cwKey}`, (k, n, _j, i) => {
-      const w = n === 1 ? 1 : k === 0 ? p.first : k === n - 1 ? p.last : p.middle / (n - 2);
-      return w * (cw ? (cw[touch[i] as number] as number) : 1);
-    });
+    const customWeight = (k: number, n: number) =>
+      n === 1 ? 1 : k === 0 ? p.first : k === n - 1 ? p.last : p.middle / (n - 2);
+    const customTotal = (n: number) => (n === 1 ? 1 : p.first + p.last + (n > 2 ? p.middle : 0));
+    const positional: [RuleCredits | undefined, (k: number, n: number) => number][] = [
+      [F, (k) => (k === 0 ? 1 : 0)],
+      [L, (k, n) => (k === n - 1 ? 1 : 0)],
+      [LIN, (_k, n) => 1 / n],
+      [POS, uShare],
+      ...(cw === null
+        ? [
+            [CUS, (k: number, n: number) => (customTotal(n) > 0 ? customWeight(k, n) / customTotal(n) : 1 / n)] as [
+              RuleCredits | undefined,
+              (k: number, n: number) => number,
+            ],
+          ]
+        : []),
+    ];
+    if (positional.some(([r]) => r)) {
+      const sums = positionSums(set, plan);
+      for (const [r, share] of positional) {
+        if (!r) continue;
+        for (let sl = 0; sl < sums.channel.length; sl++) {
+          const w = share(sums.k[sl] as number, sums.n[sl] as number);
+          const ch = sums.channel[sl] as number;
+          r.conversions[ch] = (r.conversions[ch] as number) + w * (sums.conversions[sl] as number);
+          r.value[ch] = (r.value[ch] as number) + w * (sums.value[sl] as number);
+        }
+      }
+      if (CUS && cw === null) {
+        // Journeys whose position weights are all zero were shared evenly: count them.
+        let fallbacks = 0;
+        for (let j = 0; j < set.n; j++) {
+          if ((conversions[j] as number) === 0 && (value[j] as number) === 0) continue;
+          if (!(customTotal((offsets[j + 1] as number) - (offsets[j] as number)) > 0)) fallbacks++;
+        }
+        CUS.fallbacks = fallbacks;
+      }
+    }
+    if (CUS && cw !== null) {
+      const cwKey = Array.from(cw).join(',');
+      run(
+        CUS,
+        `custom:${p.first}:${p.middle}:${p.last}:${cwKey}`,
+        (k, n, _j, i) => customWeight(k, n) * (cw[touch[i] as number] as number),
+      );
+    }
     const rate = Math.LN2 / params.halfLifeMs;
     run(TD, `decay:${params.halfLifeMs}`, (_k, _n, j, i) =>
       Math.exp(-(((set.convertedAt?.[j] ?? Number.NaN) as number) - ((set.at?.[i] ?? Number.NaN) as number)) * rate),
@@ -123,6 +162,20 @@ export function ruleCredits(
     const noMoment = (j: number) => (leadM ? (leadM[j] as number) : -1) < 0 && (oppM ? (oppM[j] as number) : -1) < 0;
     run(W, 'w_shaped', moments(false), noMoment);
     run(FULL, 'full_path', moments(true), noMoment);
+    // One scan credits every model.
+    const acc = new Float64Array(jobs.length * K * 2);
+    creditSharesMany(
+      set,
+      plan,
+      jobs.map((job) => job.shares),
+      acc,
+    );
+    jobs.forEach((job, m) => {
+      for (let ch = 0; ch < K; ch++) {
+        job.r.conversions[ch] = acc[(m * K + ch) * 2] as number;
+        job.r.value[ch] = acc[(m * K + ch) * 2 + 1] as number;
+      }
+    });
     return out;
   }
 

@@ -352,6 +352,16 @@ describe('invariants and bad input', () => {
           const perJourney = (slow.journeys ?? []).reduce((s, r) => s + r.conversions, 0);
           expect(perJourney).toBeCloseTo(slow.totals.conversions, 9);
         }
+        for (const positions of [
+          { first: 0.5, middle: 0, last: 0.5 },
+          { first: 0, middle: 0, last: 0 },
+        ]) {
+          const fast = attribute(plainCopy, { model: 'custom', positions });
+          const slow = attribute(journeys, { model: 'custom', positions, perJourney: true });
+          for (const c of fast.channels)
+            expect(slow.channels.find((x) => x.channel === c.channel)?.conversions).toBeCloseTo(c.conversions, 9);
+          expect(fast.diagnostics.fallbacks ?? 0).toBe(slow.diagnostics.fallbacks ?? 0);
+        }
       }),
       { numRuns: 40 },
     );
