@@ -29,7 +29,9 @@ const METRICS = [
   'pipeline_created',
   'revenue_won',
 ];
-const SALES_SLAS = new Set(agreement.slas.filter((s) => s.side === 'sales' && s.kind !== 'acceptance_rate').map((s) => s.id));
+const SALES_SLAS = new Set(
+  agreement.slas.filter((s) => s.side === 'sales' && s.kind !== 'acceptance_rate').map((s) => s.id),
+);
 const GROUPINGS = [
   { name: 'source × segment', dims: ['source', 'segment'], cols: ['source', 'segment'] },
   { name: 'owner', dims: ['owner'], cols: ['owner'] },
@@ -41,7 +43,9 @@ console.log(`  metrics: ${METRICS.join(', ')}`);
 for (const N of SIZES) {
   let t = performance.now();
   const leads = syntheticLeads(N, 42);
-  console.log(`\n${N.toLocaleString('en-US')} leads (seeded, ${((performance.now() - t) / 1000).toFixed(1)} s to generate)`);
+  console.log(
+    `\n${N.toLocaleString('en-US')} leads (seeded, ${((performance.now() - t) / 1000).toFixed(1)} s to generate)`,
+  );
 
   // The sales SLA clocks per lead (the core's SLA engine), as data the peers read: DuckDB cannot
   // run business-hour clocks, so it gets the per-lead outcome, as a warehouse would.
@@ -177,7 +181,8 @@ function plainScorecard(leads, dims, breached, decided) {
     }
     const s = l.stageDates;
     for (const st of STAGES) if (s[st] !== undefined) g.counts[st]++;
-    for (const [x, y] of CONVERSIONS) if (s[x] !== undefined && s[y] !== undefined && s[y] >= s[x]) g.conv[`${x}.${y}`]++;
+    for (const [x, y] of CONVERSIONS)
+      if (s[x] !== undefined && s[y] !== undefined && s[y] >= s[x]) g.conv[`${x}.${y}`]++;
     if (s.opportunity !== undefined) {
       if (s.closed_won !== undefined) g.won++;
       if (s.closed_won !== undefined || s.closed_lost !== undefined) g.closed++;
@@ -196,7 +201,8 @@ function plainScorecard(leads, dims, breached, decided) {
     g.ttft.sort((x, y) => x - y);
     const m = {};
     for (const st of STAGES) m[`count.${st}`] = g.counts[st];
-    for (const [x, y] of CONVERSIONS) m[`conversion.${x}.${y}`] = g.counts[x] === 0 ? null : g.conv[`${x}.${y}`] / g.counts[x];
+    for (const [x, y] of CONVERSIONS)
+      m[`conversion.${x}.${y}`] = g.counts[x] === 0 ? null : g.conv[`${x}.${y}`] / g.counts[x];
     m.win_rate = g.closed === 0 ? null : g.won / g.closed;
     m['time_to_first_touch.median'] = r7(g.ttft, 0.5);
     m['time_to_first_touch.p90'] = r7(g.ttft, 0.9);
@@ -231,7 +237,8 @@ function fromDuck(rows, cols) {
   for (const r of rows) {
     const m = {};
     for (const st of STAGES) m[`count.${st}`] = r[`c_${st}`];
-    for (const [x, y] of CONVERSIONS) m[`conversion.${x}.${y}`] = r[`c_${x}`] === 0 ? null : r[`n_${x}_${y}`] / r[`c_${x}`];
+    for (const [x, y] of CONVERSIONS)
+      m[`conversion.${x}.${y}`] = r[`c_${x}`] === 0 ? null : r[`n_${x}_${y}`] / r[`c_${x}`];
     m.win_rate = r.closed_n === 0 ? null : r.won_n / r.closed_n;
     m['time_to_first_touch.median'] = r.ttft_median;
     m['time_to_first_touch.p90'] = r.ttft_p90;
@@ -252,7 +259,8 @@ function compare(a, b, name) {
     if (!other) throw new Error(`${name}: no group ${key}`);
     for (const id of METRICS) {
       n++;
-      if (!Object.is(m[id], other[id])) throw new Error(`${name}: ${key} ${id}: ${other[id]} ≠ ${m[id]} (@accord/core)`);
+      if (!Object.is(m[id], other[id]))
+        throw new Error(`${name}: ${key} ${id}: ${other[id]} ≠ ${m[id]} (@accord/core)`);
     }
   }
   return n;

@@ -17,7 +17,17 @@ function prng(seed) {
   };
 }
 
-export const SOURCES = ['paid_search', 'organic_search', 'social', 'email', 'events', 'referral', 'partner', 'webinar', 'direct'];
+export const SOURCES = [
+  'paid_search',
+  'organic_search',
+  'social',
+  'email',
+  'events',
+  'referral',
+  'partner',
+  'webinar',
+  'direct',
+];
 export const SEGMENTS = ['smb', 'mid_market', 'enterprise'];
 const REASONS = ['no_icp_fit', 'bad_contact_data', 'no_timing', 'no_budget', 'duplicate', 'student_job_seeker'];
 
@@ -66,7 +76,8 @@ export function syntheticLeads(n, seed = 42) {
             }
           }
         } else if (r() < 0.5) lead.disposition = { reasonId: REASONS[Math.floor(r() * REASONS.length)], at: t + HOUR };
-      } else if (r() < 0.6) lead.disposition = { reasonId: REASONS[Math.floor(r() * REASONS.length)], at: mql + 2 * DAY };
+      } else if (r() < 0.6)
+        lead.disposition = { reasonId: REASONS[Math.floor(r() * REASONS.length)], at: mql + 2 * DAY };
     }
     leads[i] = lead;
   }

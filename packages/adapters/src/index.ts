@@ -1,5 +1,16 @@
 // @accord/adapters — data in and out. Explicit exports only.
 
+export { AdapterError } from './contract/AdapterError';
+export type {
+  AdapterCapabilities,
+  AdapterErrorCode,
+  ListedRecords,
+  ListKind,
+  ListOptions,
+  Page,
+  RevenueAdapter,
+  RunScorecardOptions,
+} from './contract/adapter.types';
 export {
   type CanonicalColumn,
   type LeadColumnsOptions,
@@ -12,6 +23,7 @@ export {
   type ParseCanonicalCsvResult,
   parseCanonicalCsv,
 } from './csv/parseCanonicalCsv';
+export { createMemoryAdapter, type MemoryAdapterData, type MemoryAdapterOptions } from './memory/createMemoryAdapter';
 export {
   type ParseAttributionPathsOptions,
   type ParseAttributionPathsResult,

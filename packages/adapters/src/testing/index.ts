@@ -1,0 +1,7 @@
+// @accord/adapters/testing — the conformance suite every adapter's tests call (needs vitest).
+
+export {
+  type AdapterConformanceOptions,
+  type ConformanceData,
+  describeAdapterConformance,
+} from './describeAdapterConformance';
