@@ -17,6 +17,7 @@ export {
   leadColumns,
   RECORD_COLUMNS,
 } from './csv/canonicalColumns';
+export { type CsvAdapterOptions, createCsvAdapter } from './csv/createCsvAdapter';
 export { type FormatCanonicalCsvOptions, formatCanonicalCsv } from './csv/formatCanonicalCsv';
 export {
   type ParseCanonicalCsvOptions,
