@@ -80,21 +80,26 @@ function firstOrderChain(set: JourneySet, useNulls: boolean): Chain {
   const exitNull = new Float64Array(S);
   const exitValue = new Float64Array(S);
   const { conversions, nulls, value } = set;
-  const weightOf = new Float64Array(set.n);
   for (let j = 0; j < set.n; j++) {
     const c = conversions[j] as number;
     const nu = useNulls ? (nulls[j] as number) : 0;
-    weightOf[j] = c + nu;
     const last = plan.exit[j] as number;
     exitConversion[last] = (exitConversion[last] as number) + c;
     exitNull[last] = (exitNull[last] as number) + nu;
     exitValue[last] = (exitValue[last] as number) + (c + nu === 0 ? 0 : (value[j] as number));
   }
   const { cell, journey } = plan;
-  for (let i = 0; i < cell.length; i++) {
-    const k = cell[i] as number;
-    trans[k] = (trans[k] as number) + (weightOf[journey[i] as number] as number);
-  }
+  if (useNulls)
+    for (let i = 0; i < cell.length; i++) {
+      const k = cell[i] as number;
+      const j = journey[i] as number;
+      trans[k] = (trans[k] as number) + (conversions[j] as number) + (nulls[j] as number);
+    }
+  else
+    for (let i = 0; i < cell.length; i++) {
+      const k = cell[i] as number;
+      trans[k] = (trans[k] as number) + (conversions[journey[i] as number] as number);
+    }
   const targets: number[][] = [];
   const weights: number[][] = [];
   for (let s = 0; s < S; s++) {
