@@ -66,6 +66,26 @@ export function creditSharesMany(
   const M = shares.length;
   const K2 = set.channels.length * 2;
   const len = plan.touch.length;
+  if (M === 3) {
+    // The common case (W-shaped, full path, time decay): three share arrays read directly.
+    const [s0, s1, s2] = shares as [Float64Array, Float64Array, Float64Array];
+    for (let x = 0; x < len; x++) {
+      const ch2 = (channel[x] as number) * 2;
+      const j = journey[x] as number;
+      const c = conversions[j] as number;
+      const v = value[j] as number;
+      const w0 = s0[x] as number;
+      const w1 = s1[x] as number;
+      const w2 = s2[x] as number;
+      acc[ch2] = (acc[ch2] as number) + c * w0;
+      acc[ch2 + 1] = (acc[ch2 + 1] as number) + v * w0;
+      acc[K2 + ch2] = (acc[K2 + ch2] as number) + c * w1;
+      acc[K2 + ch2 + 1] = (acc[K2 + ch2 + 1] as number) + v * w1;
+      acc[2 * K2 + ch2] = (acc[2 * K2 + ch2] as number) + c * w2;
+      acc[2 * K2 + ch2 + 1] = (acc[2 * K2 + ch2 + 1] as number) + v * w2;
+    }
+    return;
+  }
   for (let x = 0; x < len; x++) {
     const ch2 = (channel[x] as number) * 2;
     const j = journey[x] as number;

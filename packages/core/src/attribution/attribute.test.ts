@@ -367,6 +367,29 @@ describe('invariants and bad input', () => {
     );
   });
 
+  it('gives the same credits model by model as all models together (one fused scan)', () => {
+    const data = generateSample({ leads: 2000, seed: 8 });
+    const { journeys } = buildJourneys(data, { lookbackDays: 120 });
+    const plain = journeys.map((j) => ({ ...j, touches: j.touches.map(({ campaignId, ...t }) => t) }));
+    const models = [
+      'first_touch',
+      'last_touch',
+      'linear',
+      'time_decay',
+      'position_based',
+      'w_shaped',
+      'full_path',
+      'custom',
+    ] as const;
+    const together = compareAttribution(plain, { models: [...models] }).results;
+    for (const model of models) {
+      const alone = attribute([...plain], { model });
+      const fused = together.find((r) => r.model === model);
+      for (const c of alone.channels)
+        expect(fused?.channels.find((x) => x.channel === c.channel)?.conversions, model).toBeCloseTo(c.conversions, 9);
+    }
+  });
+
   it('holds on the ChannelAttribution data: 19,785 conversions and 74,802.97 of value in every model', () => {
     const { results } = compareAttribution(sample, {});
     expect(results.map((r) => r.model)).toEqual([
