@@ -5,6 +5,7 @@
 
 import { compareAttribution } from '@accord/core';
 import { machine, measure, measureInterleaved, ms, peakRssMb, printTable, ratio } from './_lib/measure.mjs';
+import { prng } from './_lib/syntheticLeads.mjs';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 1_000_000);
 const CHANNELS = [
@@ -33,17 +34,6 @@ const MODELS = [
   'custom',
   'markov',
 ];
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 console.log(`Attribution benchmark — ${machine()}`);
 let t = performance.now();

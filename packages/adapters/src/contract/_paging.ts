@@ -1,6 +1,6 @@
 import { toInstantMs } from '@accord/core';
 import { AdapterError } from './AdapterError';
-import type { ListKind, ListOptions } from './adapter.types';
+import type { ListedRecords, ListKind, ListOptions, Page, RevenueAdapter } from './adapter.types';
 
 export const DEFAULT_LIMIT = 1_000;
 export const MAX_LIMIT = 10_000;
@@ -99,4 +99,17 @@ export function recordChangedAt(kind: ListKind, record: object): number {
     default:
       return ms(r.at);
   }
+}
+
+/** The five `list*` methods of an adapter, from one function that lists any kind. */
+export function listMethods(
+  list: <K extends ListKind>(kind: K, options?: ListOptions) => Promise<Page<ListedRecords[K]>>,
+): Pick<RevenueAdapter, 'listLeads' | 'listActivities' | 'listTouchpoints' | 'listOpportunities' | 'listSpend'> {
+  return {
+    listLeads: (o) => list('leads', o),
+    listActivities: (o) => list('activities', o),
+    listTouchpoints: (o) => list('touchpoints', o),
+    listOpportunities: (o) => list('opportunities', o),
+    listSpend: (o) => list('spend', o),
+  };
 }

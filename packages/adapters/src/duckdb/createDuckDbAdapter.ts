@@ -1,6 +1,6 @@
 import { LeadDispositionSchema, type RecordKind, validateRecords } from '@accord/core';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { decodeCursor, encodeCursor, pageLimit, recordChangedAt, updatedSince } from '../contract/_paging';
+import { decodeCursor, encodeCursor, listMethods, pageLimit, recordChangedAt, updatedSince } from '../contract/_paging';
 import { AdapterError } from '../contract/AdapterError';
 import type {
   AdapterCapabilities,
@@ -144,11 +144,7 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
   return {
     name,
     capabilities,
-    listLeads: (o) => list('leads', o),
-    listActivities: (o) => list('activities', o),
-    listTouchpoints: (o) => list('touchpoints', o),
-    listOpportunities: (o) => list('opportunities', o),
-    listSpend: (o) => list('spend', o),
+    ...listMethods(list),
     async writeDisposition(leadId, disposition) {
       const parsed = LeadDispositionSchema.safeParse(disposition);
       if (!parsed.success) throw new AdapterError(name, 'invalid_record', 'the disposition is not valid');

@@ -11,7 +11,7 @@ import {
   type Touchpoint,
   validateRecords,
 } from '@accord/core';
-import { decodeCursor, encodeCursor, pageLimit, recordChangedAt, updatedSince } from '../contract/_paging';
+import { decodeCursor, encodeCursor, listMethods, pageLimit, recordChangedAt, updatedSince } from '../contract/_paging';
 import { AdapterError } from '../contract/AdapterError';
 import type {
   AdapterCapabilities,
@@ -141,11 +141,7 @@ export function createMemoryAdapter(data: MemoryAdapterData = {}, options: Memor
   return {
     name,
     capabilities,
-    listLeads: (o) => list('leads', o),
-    listActivities: (o) => list('activities', o),
-    listTouchpoints: (o) => list('touchpoints', o),
-    listOpportunities: (o) => list('opportunities', o),
-    listSpend: (o) => list('spend', o),
+    ...listMethods(list),
     async writeDisposition(leadId: string, disposition: LeadDisposition) {
       const parsed = LeadDispositionSchema.safeParse(disposition);
       if (!parsed.success) throw new AdapterError(name, 'invalid_record', 'the disposition is not valid');

@@ -291,18 +291,7 @@ function opportunityTable(
       if (h <= (created[j] as number)) marketing[j] = 1;
     }
   });
-  return {
-    n: m,
-    records: opps,
-    cols: new Map<string, Column>([
-      ['created', created],
-      ['closed', closed],
-      ['amount', amount],
-      ['won', won],
-      ['marketing', marketing],
-    ]),
-    leadRow,
-  };
+  return oppColumns(opps, { created, closed, amount, won, marketing }, leadRow);
 }
 
 /** Without opportunity records, each lead that reached the last open stage is one opportunity. */
@@ -342,18 +331,16 @@ function derivedOpportunityTable(
     const h = handoff?.[row] ?? Number.NaN;
     if (h <= t) marketing[j] = 1;
   });
-  return {
-    n: m,
-    records: new Array<null>(m).fill(null),
-    cols: new Map<string, Column>([
-      ['created', created],
-      ['closed', closed],
-      ['amount', amount],
-      ['won', won],
-      ['marketing', marketing],
-    ]),
-    leadRow,
-  };
+  return oppColumns(new Array<null>(m).fill(null), { created, closed, amount, won, marketing }, leadRow);
+}
+
+/** The opportunity fact table from its columns. */
+function oppColumns(
+  records: readonly (Opportunity | null)[],
+  cols: { created: Float64Array; closed: Float64Array; amount: Float64Array; won: Int8Array; marketing: Int8Array },
+  leadRow: Int32Array,
+): OppColumns {
+  return { n: records.length, records, cols: new Map<string, Column>(Object.entries(cols)), leadRow };
 }
 
 function firstPresent(cols: readonly Float64Array[], row: number): number {
