@@ -1,5 +1,7 @@
 import { offsetMinutes } from '../_lib/zonedParts';
-import type { CompiledMember, CompiledPool } from './_routingEngine';
+import type { CalendarClock } from '../sla/_calendarTable';
+import { CLOCK_MAX, CLOCK_MIN, readHour } from './_clockHours';
+import type { CompiledPool } from './_routingEngine';
 import type { MemberLoad, MemberSkip, PoolState, RoutingTraceEntry } from './routing.types';
 
 const DAY = 86_400_000;
@@ -20,6 +22,26 @@ export interface PoolRuntime {
   carried: Record<string, MemberLoad>;
   /** Scratch space for one decision: 0 available, 1 off shift, 2 away or capped. */
   status: Uint8Array;
+  /** Scratch space for one decision, by the pool's distinct clocks: -1 not asked yet, 0 closed, 1 open. */
+  open: Int8Array;
+  /**
+   * `seen` and `absent` as bit masks (member i: bit i), for pools of at most 31 members whose
+   * pointers are all numbers (`masked`: the quick path). The quick path updates only the masks
+   * (`arraysStale`); the arrays are brought up to date before the step-by-step path or an export
+   * reads them.
+   */
+  masked: boolean;
+  seenMask: number;
+  absentMask: number;
+  arraysStale: boolean;
+  /**
+   * Scratch space for one decision, by the pool's distinct zones: the local day index, valid when
+   * `zoneStamp` is the decision's `epoch`; and the UTC day index of the decision.
+   */
+  zoneDay: Float64Array;
+  zoneStamp: Int32Array;
+  epoch: number;
+  utcDay: number;
   /** 1 for members whose load changed since the runtime was loaded (only they are written back). */
   dirty: Uint8Array;
 }
@@ -39,6 +61,9 @@ const isoOfDay = (index: number) => new Date(index * DAY).toISOString().slice(0,
 const weekOfDay = (dayIndex: number) => Math.floor((dayIndex + 3) / 7);
 const mondayOfWeek = (week: number) => week * 7 - 3;
 
+/** Pools of at most this many members keep `seen` and `absent` as bit masks. */
+const MAX_MASKED = 31;
+
 /** Loads a pool's JSON state (or nothing) into typed arrays. */
 export function createPoolRuntime(pool: CompiledPool, state: PoolState | undefined): PoolRuntime {
   const n = pool.members.length;
@@ -52,17 +77,27 @@ export function createPoolRuntime(pool: CompiledPool, state: PoolState | undefin
     weekCount: new Int32Array(n),
     carried: state?.load ?? {},
     status: new Uint8Array(n),
+    open: new Int8Array(pool.clocks.length),
+    masked: n <= MAX_MASKED,
+    seenMask: 0,
+    absentMask: 0,
+    arraysStale: false,
+    zoneDay: new Float64Array(pool.zones.length),
+    zoneStamp: new Int32Array(pool.zones.length),
+    epoch: 0,
+    utcDay: 0,
     dirty: new Uint8Array(n),
   };
   if (!state) return rt;
-  const absent = new Set(state.absent);
+  const away = new Set(state.absent);
   pool.members.forEach((m, i) => {
     const p = state.pointers[m.userId];
     if (p !== undefined) {
       rt.pointers[i] = p;
       rt.seen[i] = 1;
+      if (Number.isNaN(rt.pointers[i])) rt.masked = false;
     }
-    if (absent.has(m.userId)) rt.absent[i] = 1;
+    if (away.has(m.userId)) rt.absent[i] = 1;
     const l = state.load[m.userId];
     if (l) {
       rt.day[i] = dayIndexOf(l.day);
@@ -71,11 +106,32 @@ export function createPoolRuntime(pool: CompiledPool, state: PoolState | undefin
       rt.weekCount[i] = l.weekCount;
     }
   });
+  if (rt.masked) masksFromArrays(rt);
   return rt;
+}
+
+function masksFromArrays(rt: PoolRuntime): void {
+  let seen = 0;
+  let absent = 0;
+  for (let i = 0; i < rt.seen.length; i++) {
+    seen |= (rt.seen[i] as number) << i;
+    absent |= (rt.absent[i] as number) << i;
+  }
+  rt.seenMask = seen;
+  rt.absentMask = absent;
+}
+
+function arraysFromMasks(rt: PoolRuntime): void {
+  for (let i = 0; i < rt.seen.length; i++) {
+    rt.seen[i] = (rt.seenMask >>> i) & 1;
+    rt.absent[i] = (rt.absentMask >>> i) & 1;
+  }
+  rt.arraysStale = false;
 }
 
 /** Writes a pool's runtime back as JSON state. */
 export function exportPoolState(pool: CompiledPool, rt: PoolRuntime): PoolState {
+  if (rt.arraysStale) arraysFromMasks(rt);
   const pointers: Record<string, number> = {};
   const absent: string[] = [];
   const load: Record<string, MemberLoad> = { ...rt.carried };
@@ -100,8 +156,8 @@ const SKIP_TEXT: Record<MemberSkip, string> = {
   cap_week: 'has reached the weekly cap',
 };
 
-/** The local day index of an instant for a member (their calendar's zone, offsets from @date-fns/tz). */
-const localDay = (m: CompiledMember, now: number) => Math.floor((now + offsetMinutes(m.timeZone, now) * 60_000) / DAY);
+/** `drawQuickly` could not decide: draw with {@link drawExplained}. */
+const UNDECIDED = -2;
 
 /**
  * Weighted round robin on a pool's runtime (mutated): the available member with the lowest pointer
@@ -109,6 +165,10 @@ const localDay = (m: CompiledMember, now: number) => Math.floor((now + offsetMin
  * lowest pointer of those who stayed available, so they are not flooded. With `nextShift`, when
  * nobody is in working hours, the members merely off shift are the candidates. Returns the winner's
  * index, or -1.
+ *
+ * Without a trace, the common case works on bit masks of the members ({@link drawQuickly}); a
+ * trace, the next shift, an instant outside the calendars' range, a pool of more than 31 members or
+ * NaN pointers go step by step ({@link drawExplained}). Both take the same decisions.
  */
 export function drawFromRuntime(
   pool: CompiledPool,
@@ -117,25 +177,60 @@ export function drawFromRuntime(
   outOfOffice: ReadonlySet<string> | undefined,
   trace: RoutingTraceEntry[] | undefined,
 ): number {
-  const members = pool.members;
-  const n = members.length;
-  const status = rt.status;
-  status.fill(0);
+  const away = outOfOffice !== undefined && outOfOffice.size > 0 ? outOfOffice : undefined;
+  if (++rt.epoch === 0x7fffffff) {
+    rt.zoneStamp.fill(0);
+    rt.epoch = 1;
+  }
+  rt.utcDay = Math.floor(now / DAY);
+  if (trace === undefined && rt.masked && now >= CLOCK_MIN && now < CLOCK_MAX) {
+    const winner = drawQuickly(pool, rt, now, away);
+    if (winner !== UNDECIDED) return winner;
+  }
+  if (rt.arraysStale) arraysFromMasks(rt);
+  const winner = drawExplained(pool, rt, now, away, trace);
+  if (rt.masked) {
+    // Pointers only change to the floor (a pointer) or by the winner's step: only that can be NaN.
+    if (winner >= 0 && Number.isNaN(rt.pointers[winner])) rt.masked = false;
+    else masksFromArrays(rt);
+  }
+  return winner;
+}
+
+/**
+ * The round robin step by step, explaining each member skipped or levelled. A member is skipped when
+ * out of office, else at a cap, else outside working hours (each distinct clock asked at most once).
+ */
+function drawExplained(
+  pool: CompiledPool,
+  rt: PoolRuntime,
+  now: number,
+  away: ReadonlySet<string> | undefined,
+  trace: RoutingTraceEntry[] | undefined,
+): number {
+  const n = pool.userIds.length;
+  const { status, pointers, seen, absent, open } = rt;
+  const { userIds, clockOf, clocks, capped } = pool;
+  open.fill(-1);
   let availableCount = 0;
   let offShiftCount = 0;
   for (let i = 0; i < n; i++) {
-    const m = members[i] as CompiledMember;
     let skip: MemberSkip | undefined;
-    if (outOfOffice?.has(m.userId)) skip = 'out_of_office';
-    else if (m.capPerDay !== undefined || m.capPerWeek !== undefined) {
-      const day = localDay(m, now);
-      const dayCount = rt.day[i] === day ? (rt.dayCount[i] as number) : 0;
-      const weekCount = rt.week[i] === weekOfDay(day) ? (rt.weekCount[i] as number) : 0;
-      if (m.capPerDay !== undefined && dayCount >= m.capPerDay) skip = 'cap_day';
-      else if (m.capPerWeek !== undefined && weekCount >= m.capPerWeek) skip = 'cap_week';
-    }
-    if (skip === undefined && m.clock !== undefined && !m.clock.isOpen(now)) skip = 'outside_hours';
+    if (away?.has(userIds[i] as string)) skip = 'out_of_office';
+    else if (capped[i] === 1) skip = capReached(pool, rt, i, now);
     if (skip === undefined) {
+      const c = clockOf[i] as number;
+      if (c < clocks.length) {
+        let o = open[c] as number;
+        if (o === -1) {
+          o = (clocks[c] as CalendarClock).isOpen(now) ? 1 : 0;
+          open[c] = o;
+        }
+        if (o === 0) skip = 'outside_hours';
+      }
+    }
+    if (skip === undefined) {
+      status[i] = 0;
       availableCount++;
       continue;
     }
@@ -144,10 +239,10 @@ export function drawFromRuntime(
     trace?.push({
       step: 'member',
       poolId: pool.id,
-      userId: m.userId,
+      userId: userIds[i] as string,
       outcome: skip,
-      pointer: rt.seen[i] ? (rt.pointers[i] as number) : 0,
-      message: `${m.userId} ${SKIP_TEXT[skip]}.`,
+      pointer: seen[i] ? (pointers[i] as number) : 0,
+      message: `${userIds[i]} ${SKIP_TEXT[skip]}.`,
     });
   }
   let candidate = 0; // the status that counts as available
@@ -157,27 +252,24 @@ export function drawFromRuntime(
     trace?.push({
       step: 'member',
       poolId: pool.id,
-      userId: members
-        .filter((_, i) => status[i] === 1)
-        .map((m) => m.userId)
-        .join(', '),
+      userId: userIds.filter((_, i) => status[i] === 1).join(', '),
       outcome: 'levelled',
       pointer: 0,
       message: `Nobody in pool ${pool.id} is working now; the pool assigns for the next shift among ${offShiftCount} member(s) not away or capped.`,
     });
   }
   if (availableCount === 0) {
-    rt.absent.fill(1);
+    absent.fill(1);
     return -1;
   }
 
   // Level those back from absence (or new) to the lowest pointer of those who stayed.
   let floor = Number.POSITIVE_INFINITY;
   let floorAll = Number.POSITIVE_INFINITY;
-  const wasAway = (i: number) => rt.seen[i] === 0 || rt.absent[i] === 1;
+  const wasAway = (i: number) => seen[i] === 0 || absent[i] === 1;
   for (let i = 0; i < n; i++) {
     if (status[i] !== candidate) continue;
-    const p = rt.seen[i] ? (rt.pointers[i] as number) : 0;
+    const p = seen[i] ? (pointers[i] as number) : 0;
     if (p < floorAll) floorAll = p;
     if (!wasAway(i) && p < floor) floor = p;
   }
@@ -186,44 +278,157 @@ export function drawFromRuntime(
   for (let i = 0; i < n; i++) {
     if (status[i] !== candidate) continue;
     if (wasAway(i)) {
-      const own = rt.seen[i] ? (rt.pointers[i] as number) : 0;
+      const own = seen[i] ? (pointers[i] as number) : 0;
       if (own < floor) {
-        rt.pointers[i] = floor;
-        const m = members[i] as CompiledMember;
+        pointers[i] = floor;
         trace?.push({
           step: 'member',
           poolId: pool.id,
-          userId: m.userId,
+          userId: userIds[i] as string,
           outcome: 'levelled',
           pointer: floor,
-          message: `${m.userId} is back: pointer raised from ${own} to ${floor} so they are not flooded.`,
+          message: `${userIds[i]} is back: pointer raised from ${own} to ${floor} so they are not flooded.`,
         });
-      } else rt.pointers[i] = own;
-      rt.seen[i] = 1;
+      } else pointers[i] = own;
+      seen[i] = 1;
     }
-    if (winner === -1 || (rt.pointers[i] as number) < (rt.pointers[winner] as number)) winner = i;
+    if (winner === -1 || (pointers[i] as number) < (pointers[winner] as number)) winner = i;
   }
   // Remember who could not take leads now (for levelling them when they come back).
-  for (let i = 0; i < n; i++) rt.absent[i] = status[i] === candidate ? 0 : 1;
-  const m = members[winner] as CompiledMember;
-  const pointer = rt.pointers[winner] as number;
-  rt.pointers[winner] = pointer + 1 / m.weight;
+  for (let i = 0; i < n; i++) absent[i] = status[i] === candidate ? 0 : 1;
+  const pointer = pointers[winner] as number;
+  pointers[winner] = pointer + (pool.step[winner] as number);
   trace?.push({
     step: 'member',
     poolId: pool.id,
-    userId: m.userId,
+    userId: userIds[winner] as string,
     outcome: 'chosen',
     pointer,
-    message: `${m.userId} has the lowest pointer (${pointer}) among ${availableCount} available member(s).`,
+    message: `${userIds[winner]} has the lowest pointer (${pointer}) among ${availableCount} available member(s).`,
   });
-  if (m.capPerDay !== undefined || m.capPerWeek !== undefined) {
-    const day = localDay(m, now);
-    const week = weekOfDay(day);
-    rt.dayCount[winner] = rt.day[winner] === day ? (rt.dayCount[winner] as number) + 1 : 1;
-    rt.weekCount[winner] = rt.week[winner] === week ? (rt.weekCount[winner] as number) + 1 : 1;
-    rt.day[winner] = day;
-    rt.week[winner] = week;
-    rt.dirty[winner] = 1;
-  }
+  countWin(pool, rt, winner, now);
   return winner;
+}
+
+/**
+ * The same round robin without a trace, for a pool of at most 31 members and an instant in the
+ * calendars' range, with who is available as a bit mask: only the members that matter are visited,
+ * so few comparisons depend on who is available (a pattern that changes from lead to lead and
+ * defeats the CPU's branch prediction). With no NaN pointer (`masked`), it takes the same steps:
+ *
+ * - the floor is the lowest pointer of the available who stayed available (the first such member
+ *   in index order), or of all the available when there is none (or it is not finite);
+ * - the available back from absence (or new) below the floor are raised to it;
+ * - every available pointer is now at or above the floor, and the lowest is the floor itself, so the
+ *   winner — the lowest pointer, the first in index order on a tie — is the first available member
+ *   at the floor.
+ *
+ * Clocks are read from the hour table (asked directly only in a mixed hour), and caps are checked
+ * only for members in working hours: a member off shift is unavailable either way. Returns
+ * {@link UNDECIDED}, having changed nothing but scratch space, when nobody is available in a
+ * `next_shift` pool.
+ */
+function drawQuickly(pool: CompiledPool, rt: PoolRuntime, now: number, away: ReadonlySet<string> | undefined): number {
+  const pointers = rt.pointers;
+  const { clocks, hourSlot, clockMembers } = pool;
+  // Members of clocks closed now are unavailable; so are members at a cap, and those out of office.
+  const hours = pool.hours;
+  readHour(hours, now);
+  const word = hours.clockWord;
+  let available = pool.allMask;
+  for (let c = 0; c < clocks.length; c++) {
+    const slot = 2 * (hourSlot[c] as number);
+    const closed =
+      slot >= 0 && ((word >>> slot) & 1) === 1
+        ? ((word >>> (slot + 1)) & 1) === 0
+        : !(clocks[c] as CalendarClock).isOpen(now);
+    if (closed) available &= ~(clockMembers[c] as number);
+  }
+  for (let bits = available & pool.cappedMask; bits !== 0; bits &= bits - 1) {
+    const i = 31 - Math.clz32(bits & -bits);
+    if (capReached(pool, rt, i, now, hours.zoneWord) !== undefined) available &= ~(1 << i);
+  }
+  if (away !== undefined)
+    for (let i = 0; i < pool.userIds.length; i++) if (away.has(pool.userIds[i] as string)) available &= ~(1 << i);
+  if (available === 0) {
+    if (pool.nextShift) return UNDECIDED;
+    rt.absentMask = pool.allMask;
+    rt.arraysStale = true;
+    return -1;
+  }
+  // Bits are visited from the lowest index up (`bits & -bits` is the lowest set bit).
+  const stayers = available & rt.seenMask & ~rt.absentMask;
+  let floor = Number.POSITIVE_INFINITY;
+  for (let bits = stayers; bits !== 0; bits &= bits - 1) {
+    const p = pointers[31 - Math.clz32(bits & -bits)] as number;
+    if (p < floor) floor = p;
+  }
+  if (!Number.isFinite(floor)) {
+    floor = Number.POSITIVE_INFINITY;
+    for (let bits = available; bits !== 0; bits &= bits - 1) {
+      const p = pointers[31 - Math.clz32(bits & -bits)] as number;
+      if (p < floor) floor = p;
+    }
+  }
+  // A member never seen has pointer 0, which is what the step-by-step path levels from.
+  for (let bits = available & ~stayers; bits !== 0; bits &= bits - 1) {
+    const i = 31 - Math.clz32(bits & -bits);
+    if ((pointers[i] as number) < floor) pointers[i] = floor;
+  }
+  rt.seenMask |= available;
+  rt.absentMask = pool.allMask & ~available;
+  rt.arraysStale = true;
+  let winner = 0;
+  for (let bits = available; bits !== 0; bits &= bits - 1) {
+    winner = 31 - Math.clz32(bits & -bits);
+    if ((pointers[winner] as number) <= floor) break;
+  }
+  const pointer = (pointers[winner] as number) + (pool.step[winner] as number);
+  pointers[winner] = pointer;
+  countWin(pool, rt, winner, now);
+  // Only with a weight that is not a number: step by step from now on.
+  if (Number.isNaN(pointer)) rt.masked = false;
+  return winner;
+}
+
+/** Counts a won lead against the winner's daily and weekly caps. */
+function countWin(pool: CompiledPool, rt: PoolRuntime, winner: number, now: number): void {
+  if (pool.capped[winner] !== 1) return;
+  const day = localDay(pool, rt, winner, now);
+  const week = weekOfDay(day);
+  rt.dayCount[winner] = rt.day[winner] === day ? (rt.dayCount[winner] as number) + 1 : 1;
+  rt.weekCount[winner] = rt.week[winner] === week ? (rt.weekCount[winner] as number) + 1 : 1;
+  rt.day[winner] = day;
+  rt.week[winner] = week;
+  rt.dirty[winner] = 1;
+}
+
+/**
+ * The local day index of an instant in a member's zone (offsets from @date-fns/tz), once per zone and
+ * decision: from the hour table when the zone's day is the same all hour (`zoneWord`, read by
+ * `readHour` for this instant; 0 when not read), else from the offset at the instant.
+ */
+function localDay(pool: CompiledPool, rt: PoolRuntime, i: number, now: number, zoneWord = 0): number {
+  const z = pool.zoneOf[i] as number;
+  if (rt.zoneStamp[z] === rt.epoch) return rt.zoneDay[z] as number;
+  const slot = pool.zoneSlot[z] as number;
+  const known = slot >= 0 ? (zoneWord >>> (2 * slot)) & 3 : 0;
+  const day =
+    known !== 0
+      ? rt.utcDay + known - 2
+      : Math.floor((now + offsetMinutes(pool.zones[z] as string, now) * 60_000) / DAY);
+  rt.zoneDay[z] = day;
+  rt.zoneStamp[z] = rt.epoch;
+  return day;
+}
+
+/** The cap a member has reached at `now` (the daily one first), or undefined. */
+function capReached(pool: CompiledPool, rt: PoolRuntime, i: number, now: number, zoneWord = 0): MemberSkip | undefined {
+  const day = localDay(pool, rt, i, now, zoneWord);
+  const dayCount = rt.day[i] === day ? (rt.dayCount[i] as number) : 0;
+  if (dayCount >= (pool.capDay[i] as number)) return 'cap_day';
+  const capWeek = pool.capWeek[i] as number;
+  if (capWeek === Number.POSITIVE_INFINITY) return undefined; // no weekly cap
+  const weekCount = rt.week[i] === weekOfDay(day) ? (rt.weekCount[i] as number) : 0;
+  return weekCount >= capWeek ? 'cap_week' : undefined;
 }

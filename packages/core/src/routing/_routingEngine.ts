@@ -1,8 +1,11 @@
+import { splitFieldPath } from '../_lib/fieldPath';
 import type { Agreement, CalendarDefinition, Pool, RoutingRule, Territory } from '../agreement/agreement.types';
-import { compiledRule, type FastTest, fastTest } from '../criteria/_compiled';
+import { type CompiledNode, compiledRule, type FastTest, fastTest } from '../criteria/_compiled';
 import { evaluateCriteria } from '../criteria/evaluateCriteria';
 import type { Lead } from '../records/records.types';
 import { type CalendarClock, calendarClock } from '../sla/_calendarTable';
+import { type ClockHours, clockHours } from './_clockHours';
+import { type Check, checksOf, type FieldSlots, fieldSlots, type LeadFields, slotOf } from './_leadFields';
 import { matchLeadToAccount } from './matchLeadToAccount';
 import type { AccountDirectory, RoutingTraceEntry } from './routing.types';
 
@@ -20,17 +23,91 @@ export interface CompiledPool {
   id: string;
   members: CompiledMember[];
   nextShift: boolean;
+  /** The pool's position in {@link RoutingEngine.poolList} (where a router keeps its runtime). */
+  index: number;
+  // The members again, column by column, for the round robin's hot loop.
+  userIds: string[];
+  /** `1 / weight`, what a win adds to the pointer. */
+  step: Float64Array;
+  /** The distinct working-hours clocks of the pool, and each member's (`clocks.length`: always available). */
+  clocks: CalendarClock[];
+  clockOf: Int32Array;
+  /** The agreement's table of open hours, and each pool clock's place in it (-1: not in the table). */
+  hours: ClockHours;
+  hourSlot: Int32Array;
+  /** The distinct time zones of the pool, each member's (for the local day of caps), and their place in `hours`. */
+  zones: string[];
+  zoneOf: Int32Array;
+  zoneSlot: Int32Array;
+  /** For pools of at most 31 members: all members, those of each clock slot, and the capped, as bit masks. */
+  allMask: number;
+  clockMembers: Int32Array;
+  cappedMask: number;
+  /** 1 when the member has a daily or weekly cap; the caps, `Infinity` when absent. */
+  capped: Uint8Array;
+  capDay: Float64Array;
+  capWeek: Float64Array;
 }
 
+/** How a rule assigns, as a number for the untraced path. */
+export const ASSIGN_ACCOUNT = 0;
+export const ASSIGN_TERRITORY = 1;
+export const ASSIGN_POOL = 2;
+export const ASSIGN_QUEUE = 3;
+export const ASSIGN_USER = 4;
+
+/** A rule compiled for the untraced path: its test, and its assignment resolved. */
+export interface FastRule {
+  id: string;
+  /**
+   * The rule's `when`, less what the index has checked: as checks when simple enough (empty:
+   * nothing left), else as a compiled test (`checks` undefined).
+   */
+  checks: readonly Check[] | undefined;
+  test: FastTest | undefined;
+  kind: number;
+  /** The queue or user id, or the pool id (also when no such pool exists). */
+  target: string;
+  pool: CompiledPool | undefined;
+}
+
+/**
+ * A pre-filter of the rules: fields that many rules require to equal one of a few values (`source eq
+ * "webinar"`, `segment in [...]`). From a lead's values of those fields, it gives the rules that can
+ * match at all; each is then tested in full, in order. Never decides a rule, only skips rules that
+ * cannot match.
+ */
+interface RuleIndex {
+  fields: { field: string; segments: readonly string[]; slot: number; ids: Map<unknown, number>; stride: number }[];
+  /** Candidate rule indexes by combined key (the sum of each field's value id × stride), built lazily. */
+  lists: (Int32Array | undefined)[];
+  /** Per field, per rule: the values the rule requires, or undefined (no requirement). */
+  required: (ReadonlySet<unknown> | undefined)[][];
+  /** Per field: the value of each id (id 0: any other value). */
+  values: unknown[][];
+  /** The rules before the first one that requires an indexed field: tried before the lead's fields are read. */
+  prefix: number;
+}
 /** An agreement's routing, compiled once. */
 export interface RoutingEngine {
   rules: { rule: RoutingRule; test: FastTest | undefined }[];
   territories: readonly Territory[];
   pools: ReadonlyMap<string, CompiledPool>;
   fallback: string;
+  /** The distinct pools, by {@link CompiledPool.index}. */
+  poolList: readonly CompiledPool[];
+  /** The rules for the untraced path, their pre-filter, and the lead fields they read. */
+  fastRules: FastRule[];
+  fieldSlots: FieldSlots;
+  ruleIndex: RuleIndex;
+  /** Each territory's pool (undefined when no such pool exists), and a memo of cells by region × segment. */
+  territoryPools: readonly (CompiledPool | undefined)[];
+  territoryMemo: Map<unknown, Map<unknown, number>>;
+  territoryMemoSize: number;
 }
 
 const engines = new WeakMap<object, RoutingEngine>();
+const NO_HOURS = clockHours([], []);
 
 /** Compiles (once per agreement object) the routing rules, territories and pools. */
 export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars' | 'timezone'>): RoutingEngine {
@@ -38,10 +115,8 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
   if (engine) return engine;
   const routing = agreement.routing ?? { rules: [], pools: [], fallbackQueue: 'unassigned' };
   const calendars = (agreement.calendars ?? {}) as Record<string, CalendarDefinition>;
-  const compilePool = (pool: Pool): CompiledPool => ({
-    id: pool.id,
-    nextShift: pool.afterHours === 'next_shift',
-    members: pool.members.map((m) => {
+  const compilePool = (pool: Pool): CompiledPool => {
+    const members = pool.members.map((m): CompiledMember => {
       const calendar =
         m.calendar !== undefined && Object.hasOwn(calendars, m.calendar) ? calendars[m.calendar] : undefined;
       return {
@@ -52,16 +127,257 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
         capPerDay: m.capPerDay,
         capPerWeek: m.capPerWeek,
       };
-    }),
+    });
+    const clocks: CalendarClock[] = [];
+    const zones: string[] = [];
+    const n = members.length;
+    const compiled: CompiledPool = {
+      id: pool.id,
+      nextShift: pool.afterHours === 'next_shift',
+      members,
+      index: 0,
+      userIds: members.map((m) => m.userId),
+      step: Float64Array.from(members, (m) => 1 / m.weight),
+      clocks,
+      clockOf: new Int32Array(n),
+      hours: NO_HOURS,
+      allMask: 0,
+      clockMembers: new Int32Array(0),
+      cappedMask: 0,
+      hourSlot: new Int32Array(0),
+      zones,
+      zoneOf: new Int32Array(n),
+      zoneSlot: new Int32Array(0),
+      capped: new Uint8Array(n),
+      capDay: new Float64Array(n),
+      capWeek: new Float64Array(n),
+    };
+    members.forEach((m, i) => {
+      if (m.clock !== undefined && !clocks.includes(m.clock)) clocks.push(m.clock);
+      if (!zones.includes(m.timeZone)) zones.push(m.timeZone);
+      compiled.zoneOf[i] = zones.indexOf(m.timeZone);
+      compiled.capped[i] = m.capPerDay !== undefined || m.capPerWeek !== undefined ? 1 : 0;
+      compiled.capDay[i] = m.capPerDay ?? Number.POSITIVE_INFINITY;
+      compiled.capWeek[i] = m.capPerWeek ?? Number.POSITIVE_INFINITY;
+    });
+    // After all clocks are known: members without a calendar point one past the last clock.
+    compiled.clockMembers = new Int32Array(clocks.length + 1);
+    members.forEach((m, i) => {
+      compiled.clockOf[i] = m.clock === undefined ? clocks.length : clocks.indexOf(m.clock);
+      if (i < 31) {
+        compiled.allMask |= 1 << i;
+        const slot = compiled.clockOf[i] as number;
+        compiled.clockMembers[slot] = (compiled.clockMembers[slot] as number) | (1 << i);
+        if (compiled.capped[i] === 1) compiled.cappedMask |= 1 << i;
+      }
+    });
+    return compiled;
+  };
+  const pools = new Map(routing.pools.map((p) => [p.id, compilePool(p)]));
+  const poolList = [...pools.values()];
+  // The clocks and zones of the hour table (zones only of capped members: they are read for caps).
+  const allClocks = [...new Set(poolList.flatMap((p) => p.clocks))];
+  const allZones = [
+    ...new Set(poolList.flatMap((p) => p.members.filter((_, i) => p.capped[i] === 1).map((m) => m.timeZone))),
+  ];
+  const hours = clockHours(allClocks, allZones);
+  poolList.forEach((p, i) => {
+    p.index = i;
+    p.hours = hours;
+    p.hourSlot = Int32Array.from(p.clocks, (c) => hours.clocks.indexOf(c));
+    p.zoneSlot = Int32Array.from(p.zones, (z) => hours.zones.indexOf(z));
+  });
+  const rules = routing.rules.map((rule) => ({
+    rule,
+    node: rule.when ? compiledRule(rule.when) : undefined,
+  }));
+  const territories = routing.territories ?? [];
+  const slots = fieldSlots();
+  const required = rules.map(({ node }) => {
+    const out = new Map<string, Requirement>();
+    requirements(node, out);
+    return out;
   });
   engine = {
-    rules: routing.rules.map((rule) => ({ rule, test: rule.when ? fastTest(compiledRule(rule.when)) : undefined })),
-    territories: routing.territories ?? [],
-    pools: new Map(routing.pools.map((p) => [p.id, compilePool(p)])),
+    rules: rules.map(({ rule, node }) => ({ rule, test: node ? fastTest(node) : undefined })),
+    territories,
+    pools,
     fallback: routing.fallbackQueue,
+    poolList,
+    fastRules: [],
+    fieldSlots: slots,
+    ruleIndex: ruleIndex(required, slots),
+    territoryPools: territories.map((t) => pools.get(t.pool)),
+    territoryMemo: new Map(),
+    territoryMemoSize: 0,
   };
+  // Each rule's test, less the comparisons the index has already checked for every lead it offers.
+  const indexed = new Set(engine.ruleIndex.fields.map((f) => f.field));
+  engine.fastRules = rules.map(({ rule, node }, i) => {
+    const checked = new Set<CompiledNode>();
+    for (const [field, r] of required[i] as Map<string, Requirement>) if (indexed.has(field)) checked.add(r.leaf);
+    return fastRule(rule, node && residual(node, checked), slots, pools);
+  });
   engines.set(agreement, engine);
   return engine;
+}
+
+function fastRule(
+  rule: RoutingRule,
+  node: CompiledNode | undefined,
+  slots: FieldSlots,
+  pools: ReadonlyMap<string, CompiledPool>,
+): FastRule {
+  const checks = node === undefined ? [] : checksOf(node, slots);
+  const when = { id: rule.id, checks, test: checks === undefined && node ? fastTest(node) : undefined };
+  const a = rule.assign;
+  // The same order of checks as decideRule.
+  if ('accountOwner' in a) return { ...when, kind: ASSIGN_ACCOUNT, target: '', pool: undefined };
+  if ('territory' in a) return { ...when, kind: ASSIGN_TERRITORY, target: '', pool: undefined };
+  if ('pool' in a) return { ...when, kind: ASSIGN_POOL, target: a.pool, pool: pools.get(a.pool) };
+  if ('queue' in a) return { ...when, kind: ASSIGN_QUEUE, target: a.queue, pool: undefined };
+  return { ...when, kind: ASSIGN_USER, target: a.user, pool: undefined };
+}
+
+/** A comparison every lead matching a rule passes: the field must hold one of `values`. */
+interface Requirement {
+  values: ReadonlySet<unknown>;
+  leaf: CompiledNode;
+}
+
+/**
+ * The values a rule requires of each field: from `eq` and `in` comparisons that must hold for the
+ * rule to match (the rule itself, or under `all`; the first per field). Only comparisons whose fast
+ * test is exactly membership by SameValueZero count (`===` for `eq`, so not NaN; `Set.has` for `in`),
+ * so a lead value outside the set fails the comparison, and a value inside passes it.
+ */
+function requirements(node: CompiledNode | undefined, out: Map<string, Requirement>): void {
+  if (node === undefined) return;
+  if (node.kind === 'all') {
+    for (const child of node.children) requirements(child, out);
+    return;
+  }
+  if (node.kind !== 'leaf' || out.has(node.rule.field)) return;
+  const rule = node.rule;
+  if ('ignoreCase' in rule && rule.ignoreCase === true) return;
+  if (rule.op === 'eq' && rule.value !== null && !Number.isNaN(rule.value))
+    out.set(rule.field, { values: new Set([rule.value]), leaf: node });
+  else if (rule.op === 'in' && !rule.value.includes(null) && !rule.value.includes(''))
+    out.set(rule.field, { values: new Set(rule.value), leaf: node });
+}
+
+/** The node without the comparisons in `checked` (known to pass): `undefined` when nothing is left. */
+function residual(node: CompiledNode, checked: ReadonlySet<CompiledNode>): CompiledNode | undefined {
+  if (checked.has(node)) return undefined;
+  if (node.kind !== 'all' || checked.size === 0) return node;
+  const children = node.children.map((c) => residual(c, checked)).filter((c) => c !== undefined);
+  if (children.length === node.children.length && children.every((c, i) => c === node.children[i])) return node;
+  if (children.length <= 1) return children[0];
+  return { kind: 'all', at: node.at, children };
+}
+
+/** At most this many candidate lists (the product of the indexed fields' distinct values + 1). */
+const MAX_COMBINATIONS = 4096;
+
+/** At most this many fields are indexed (each costs a read and a lookup per lead). */
+const MAX_INDEXED_FIELDS = 4;
+
+function ruleIndex(required: readonly Map<string, Requirement>[], slots: FieldSlots): RuleIndex {
+  const perRule = required.map((r) => new Map([...r].map(([field, { values }]) => [field, values])));
+  const index: RuleIndex = { fields: [], lists: [], required: [], values: [], prefix: 0 };
+  let combinations = 1;
+  const add = (field: string): boolean => {
+    const values = [undefined as unknown];
+    const ids = new Map<unknown, number>();
+    for (const r of perRule)
+      for (const v of r.get(field) ?? [])
+        if (!ids.has(v)) {
+          ids.set(v, values.length);
+          values.push(v);
+        }
+    if (index.fields.length >= MAX_INDEXED_FIELDS || combinations * values.length > MAX_COMBINATIONS) return false;
+    const segments = splitFieldPath(field);
+    index.fields.push({ field, segments, slot: slotOf(slots, segments), ids, stride: combinations });
+    index.required.push(perRule.map((r) => r.get(field)));
+    index.values.push(values);
+    combinations *= values.length;
+    return true;
+  };
+  /** Fields not indexed yet, by how many rules outside `skip` require them. */
+  const count = (skip: ReadonlySet<number>) => {
+    const counts = new Map<string, number>();
+    perRule.forEach((r, i) => {
+      if (!skip.has(i)) for (const field of r.keys()) counts.set(field, (counts.get(field) ?? 0) + 1);
+    });
+    return [...counts].filter(([field]) => !index.fields.some((f) => f.field === field)).sort((a, b) => b[1] - a[1]);
+  };
+  // The fields that narrow the most rules not narrowed yet (at least two each), while few.
+  const narrowed = new Set<number>();
+  for (;;) {
+    const next = count(narrowed).find(([field, c]) => c >= 2 && add(field));
+    if (next === undefined) break;
+    perRule.forEach((r, i) => {
+      if (r.has(next[0])) narrowed.add(i);
+    });
+  }
+  while (index.prefix < perRule.length && !narrowed.has(index.prefix)) index.prefix++;
+  index.lists = new Array(combinations).fill(undefined);
+  return index;
+}
+
+/** The indexes of the rules after {@link RuleIndex.prefix} that can match the lead, in rule order. */
+export function candidateRules(engine: RoutingEngine, fields: LeadFields): Int32Array {
+  const index = engine.ruleIndex;
+  let key = 0;
+  for (let f = 0; f < index.fields.length; f++) {
+    const field = index.fields[f] as RuleIndex['fields'][number];
+    const id = field.ids.get(fields.get(field.slot));
+    if (id !== undefined) key += id * field.stride;
+  }
+  return index.lists[key] ?? buildCandidates(engine, key);
+}
+
+function buildCandidates(engine: RoutingEngine, key: number): Int32Array {
+  const index = engine.ruleIndex;
+  const list: number[] = [];
+  for (let r = index.prefix; r < engine.fastRules.length; r++) {
+    let possible = true;
+    for (let f = index.fields.length - 1; f >= 0 && possible; f--) {
+      const field = index.fields[f] as RuleIndex['fields'][number];
+      const id = Math.floor(key / field.stride) % (index.values[f] as unknown[]).length;
+      const required = (index.required[f] as (ReadonlySet<unknown> | undefined)[])[r];
+      // id 0 is a value no rule names: a rule that requires values cannot match it.
+      if (required !== undefined && (id === 0 || !required.has((index.values[f] as unknown[])[id]))) possible = false;
+    }
+    if (possible) list.push(r);
+  }
+  const candidates = Int32Array.from(list);
+  index.lists[key] = candidates;
+  return candidates;
+}
+
+/** The index of the first territory cell that matches the lead (as {@link findTerritory}), or -1. Memoised. */
+export function territoryIndex(engine: RoutingEngine, lead: Lead): number {
+  const region = lead.region;
+  const segment = lead.segment;
+  let bySegment = engine.territoryMemo.get(region);
+  let cell = bySegment?.get(segment);
+  if (cell === undefined) {
+    const found = findTerritory(engine.territories, { region, segment } as Lead);
+    cell = found === undefined ? -1 : engine.territories.indexOf(found);
+    if (engine.territoryMemoSize >= 10_000) {
+      engine.territoryMemo.clear();
+      engine.territoryMemoSize = 0;
+      bySegment = undefined;
+    }
+    if (bySegment === undefined) {
+      bySegment = new Map();
+      engine.territoryMemo.set(region, bySegment);
+    }
+    bySegment.set(segment, cell);
+    engine.territoryMemoSize++;
+  }
+  return cell;
 }
 
 /** The first territory cell that matches the lead's region and segment. */
