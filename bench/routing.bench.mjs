@@ -5,6 +5,7 @@
 import { createRouter, createRoutingState, generateSample, parseAgreement, routeLead, toInstantMs } from '@accord/core';
 import { TZDateMini } from '@date-fns/tz';
 import { machine, measure, measureInterleaved, ms, peakRssMb, printTable, ratio } from './_lib/measure.mjs';
+import { SOURCES } from './_lib/syntheticLeads.mjs';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 1_000_000);
 const CHECKED = 50_000;
@@ -21,17 +22,7 @@ const pools = Array.from({ length: 10 }, (_, p) => ({
     ...(m % 4 === 0 ? { capPerDay: 25 } : {}),
   })),
 }));
-const sources = [
-  'paid_search',
-  'organic_search',
-  'social',
-  'email',
-  'events',
-  'referral',
-  'partner',
-  'webinar',
-  'direct',
-];
+const sources = SOURCES;
 const rules = [
   { id: 'r_account', assign: { accountOwner: true } },
   ...sources.map((s, i) => ({

@@ -53,6 +53,17 @@ const calendars: Record<string, CalendarDefinition> = {
 };
 const calendarIds = Object.keys(calendars);
 
+/** An agreement whose one rule sends every lead to pool `p` with these members. */
+const onePool = (id: string, members: Pool['members']): Agreement => ({
+  id,
+  version: '1',
+  timezone: 'UTC',
+  stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
+  transitions: { backward: 'deny', allowSkip: true },
+  calendars,
+  routing: { rules: [{ id: 'all', assign: { pool: 'p' } }], pools: [{ id: 'p', members }], fallbackQueue: 'triage' },
+});
+
 const fieldRule: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({
     field: fc.constantFrom('source', 'segment', 'region'),
@@ -328,29 +339,15 @@ describe('createRouter without a trace', () => {
   });
 
   it('agrees with a trace in a pool of more than 31 members (property)', () => {
-    const agreement: Agreement = {
-      id: 'large',
-      version: '1',
-      timezone: 'UTC',
-      stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-      transitions: { backward: 'deny', allowSkip: true },
-      calendars,
-      routing: {
-        rules: [{ id: 'all', assign: { pool: 'p' } }],
-        pools: [
-          {
-            id: 'p',
-            members: Array.from({ length: 40 }, (_, i) => ({
-              userId: `u${i}`,
-              weight: 1 + (i % 3),
-              calendar: calendarIds[i % calendarIds.length] as string,
-              ...(i % 5 === 0 ? { capPerDay: 2 } : {}),
-            })),
-          },
-        ],
-        fallbackQueue: 'triage',
-      },
-    };
+    const agreement = onePool(
+      'large',
+      Array.from({ length: 40 }, (_, i) => ({
+        userId: `u${i}`,
+        weight: 1 + (i % 3),
+        calendar: calendarIds[i % calendarIds.length] as string,
+        ...(i % 5 === 0 ? { capPerDay: 2 } : {}),
+      })),
+    );
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 14 * 24 * 60 }), { maxLength: 100 }), (minutes) => {
         const quiet = createRouter(agreement);
@@ -367,30 +364,13 @@ describe('createRouter without a trace', () => {
   });
 
   it('agrees with a trace when pointers tie, are zero or negative zero, or members come back', () => {
-    const agreement: Agreement = {
-      id: 'ties',
-      version: '1',
-      timezone: 'UTC',
-      stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-      transitions: { backward: 'deny', allowSkip: true },
-      calendars,
-      routing: {
-        rules: [{ id: 'all', assign: { pool: 'p' } }],
-        pools: [
-          {
-            id: 'p',
-            members: [
-              { userId: 'a', calendar: 'ny' },
-              { userId: 'b', weight: 2 },
-              { userId: 'c', calendar: 'london', weight: 3 },
-              { userId: 'd', calendar: 'kolkata', capPerDay: 2 },
-              { userId: 'e' },
-            ],
-          },
-        ],
-        fallbackQueue: 'triage',
-      },
-    };
+    const agreement = onePool('ties', [
+      { userId: 'a', calendar: 'ny' },
+      { userId: 'b', weight: 2 },
+      { userId: 'c', calendar: 'london', weight: 3 },
+      { userId: 'd', calendar: 'kolkata', capPerDay: 2 },
+      { userId: 'e' },
+    ]);
     const states: RoutingState[] = [
       { pools: { p: { pointers: { a: -0, b: 0, c: 0, d: 2, e: 1 }, absent: ['c'], load: {} } } },
       { pools: { p: { pointers: { a: 1.5, b: 1.5, c: 1.5, d: 1.5 }, absent: ['a'], load: {} } } },
