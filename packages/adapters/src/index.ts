@@ -30,3 +30,24 @@ export {
   type ParseAttributionPathsResult,
   parseAttributionPaths,
 } from './paths/parseAttributionPaths';
+export {
+  canonicalTablesDdl,
+  FACT_COLUMNS,
+  type ProjectedRecord,
+  projectRecord,
+  TABLES,
+} from './sql/canonicalTables';
+export {
+  createSqlScorecardEngine,
+  type SqlQuery,
+  type SqlScorecardEngineOptions,
+} from './sql/createSqlScorecardEngine';
+export {
+  bigqueryDialect,
+  duckdbDialect,
+  postgresDialect,
+  type SqlDialect,
+  snowflakeDialect,
+  sqlDialects,
+  trinoDialect,
+} from './sql/sqlDialects';

@@ -1,5 +1,6 @@
 // @accord/core — the public API. Every name is listed explicitly; `_lib/` stays private.
 
+export { toEpochMs } from './_lib/instant';
 // Agreement
 export { AgreementSchema, CalendarSchema, RuleSchema } from './agreement/agreement.schemas';
 export type {
@@ -144,6 +145,7 @@ export type {
 export { BUILT_IN_METRIC_IDS, isBuiltInMetricId } from './metrics/isBuiltInMetricId';
 export { defaultScorecardMetrics, describeMetric, listMetrics } from './metrics/listMetrics';
 export type { MetricInfo, MetricView } from './metrics/metrics.types';
+export { type ScorecardFacts, scorecardFacts } from './metrics/scorecardFacts';
 // Canonical records
 export {
   AccountSchema,
@@ -208,9 +210,12 @@ export {
   type GenerateSampleResult,
   generateSample,
 } from './sample/generateSample';
-
 // Scorecard
-export { computeScorecard } from './scorecard/computeScorecard';
+export {
+  computeScorecard,
+  computeScorecardWith,
+  createMemoryScorecardEngine,
+} from './scorecard/computeScorecard';
 export type {
   ComputeScorecardOptions,
   Grain,
@@ -222,6 +227,19 @@ export type {
   TargetStatus,
   WeekStart,
 } from './scorecard/scorecard.types';
+export type {
+  DurationPair,
+  ScorecardCondition,
+  ScorecardEngine,
+  ScorecardExecution,
+  ScorecardFact,
+  ScorecardGrouping,
+  ScorecardInput,
+  ScorecardNode,
+  ScorecardNodeResult,
+  ScorecardNodeValue,
+  ScorecardPeriod,
+} from './scorecard/scorecardEngine.types';
 
 // Calendars and SLAs
 export { addBusinessMinutes } from './sla/addBusinessMinutes';

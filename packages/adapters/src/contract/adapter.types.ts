@@ -1,5 +1,6 @@
 import type {
   AccordIssue,
+  Account,
   Activity,
   ComputeScorecardOptions,
   Instant,
@@ -51,8 +52,13 @@ export interface AdapterCapabilities {
   readonly runScorecard: boolean;
 }
 
-/** Scorecard options for push-down: the core's, with `asOf` required. */
-export type RunScorecardOptions = ComputeScorecardOptions;
+/** Scorecard options for push-down: the core's, and a hook that sees every statement before it runs. */
+export interface RunScorecardOptions extends ComputeScorecardOptions {
+  /** Called with each SQL statement and its bound parameters (for `--explain`); engines without SQL never call it. */
+  onStatement?: (statement: { sql: string; params: readonly unknown[]; purpose: string }) => void;
+  /** Accounts for the routing audit behind `misroute_rate` (adapters do not store accounts). */
+  accounts?: readonly Account[];
+}
 
 /**
  * The one contract every data source implements (unstorage-style drivers): reads with paging and

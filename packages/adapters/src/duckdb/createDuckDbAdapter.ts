@@ -1,5 +1,5 @@
-import { LeadDispositionSchema, type RecordKind, validateRecords } from '@accord/core';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { computeScorecardWith, LeadDispositionSchema, type RecordKind, validateRecords } from '@accord/core';
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { decodeCursor, encodeCursor, listMethods, pageLimit, recordChangedAt, updatedSince } from '../contract/_paging';
 import { AdapterError } from '../contract/AdapterError';
 import type {
@@ -10,6 +10,9 @@ import type {
   Page,
   RevenueAdapter,
 } from '../contract/adapter.types';
+import { canonicalTablesDdl, FACT_COLUMNS, projectRecord, TABLES } from '../sql/canonicalTables';
+import { createSqlScorecardEngine, type SqlQuery } from '../sql/createSqlScorecardEngine';
+import { duckdbDialect, type SqlDialect } from '../sql/sqlDialects';
 
 /** Options for {@link createDuckDbAdapter}. */
 export interface DuckDbAdapterOptions {
@@ -19,17 +22,16 @@ export interface DuckDbAdapterOptions {
   data?: Partial<Record<ListKind, readonly unknown[]>>;
   /** Adapter name in errors (default `duckdb`). */
   name?: string;
+  /**
+   * The SQL dialect the scorecard is rendered in (default {@link duckdbDialect}). Tests run other
+   * dialects' query shapes (window percentiles, CASE filters) on DuckDB with it.
+   */
+  dialect?: SqlDialect;
 }
 
 const KINDS: readonly ListKind[] = ['leads', 'activities', 'touchpoints', 'opportunities', 'spend'];
-// Fixed table names (never built from input): one per record kind.
-const TABLE: Readonly<Record<ListKind, string>> = {
-  leads: 'accord_leads',
-  activities: 'accord_activities',
-  touchpoints: 'accord_touchpoints',
-  opportunities: 'accord_opportunities',
-  spend: 'accord_spend',
-};
+// Fixed table names (never built from input): one per record kind, and the two link tables.
+const TABLE = TABLES;
 
 function keyOf(kind: ListKind, r: Record<string, unknown>, index: number): string {
   if (kind !== 'spend') return String(r.id);
@@ -45,7 +47,9 @@ function keyOf(kind: ListKind, r: Record<string, unknown>, index: number): strin
  * Each record kind is a table keyed by the record's id (spend: period, channel, campaign, position),
  * with the instant it last changed and the canonical record as JSON. Records are validated with the
  * core's schemas before loading (`invalid_record` names every issue). Every value reaches SQL as a bound
- * parameter. The scorecard push-down is not implemented yet, so `capabilities.runScorecard` is false.
+ * parameter. Beside the JSON, each table holds typed columns (instants in epoch ms, parsed by the core)
+ * and link tables hold stage dates and opportunity leads: `runScorecard` renders the scorecard's plan as
+ * DuckDB SQL over them (see `createSqlScorecardEngine`).
  *
  * @example
  * const adapter = await createDuckDbAdapter({ path: 'accord.duckdb', data: generateSample({ leads: 10_000, seed: 1 }) })
@@ -69,10 +73,7 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
     throw new AdapterError(name, 'invalid_config', 'the database could not be opened', { cause });
   }
   const db = await instance.connect();
-  for (const kind of KINDS)
-    await db.run(
-      `CREATE TABLE IF NOT EXISTS ${TABLE[kind]} (key VARCHAR PRIMARY KEY, changed DOUBLE, record VARCHAR NOT NULL)`,
-    );
+  for (const statement of canonicalTablesDdl(duckdbDialect)) await db.run(statement);
 
   if (options.data) {
     for (const kind of KINDS) {
@@ -87,16 +88,41 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
         });
       }
       await db.run(`DELETE FROM ${TABLE[kind]}`);
+      if (kind === 'leads') await db.run(`DELETE FROM ${TABLE.leadStages}`);
+      if (kind === 'opportunities') await db.run(`DELETE FROM ${TABLE.opportunityLeads}`);
       const appender = await db.createAppender(TABLE[kind]);
+      const links = await db.createAppender(kind === 'leads' ? TABLE.leadStages : TABLE.opportunityLeads);
+      const types = FACT_COLUMNS[kind];
       checked.records.forEach((record, i) => {
-        appender.appendVarchar(keyOf(kind, record as unknown as Record<string, unknown>, i));
+        const key = keyOf(kind, record as unknown as Record<string, unknown>, i);
+        appender.appendVarchar(key);
         const changed = recordChangedAt(kind, record);
         if (Number.isNaN(changed)) appender.appendNull();
         else appender.appendDouble(changed);
         appender.appendVarchar(JSON.stringify(record));
+        const row = projectRecord(kind, record as unknown as Record<string, unknown>);
+        row.values.forEach((v, c) => {
+          if (v === null) appender.appendNull();
+          else if (types[c]?.[1] === 'text') appender.appendVarchar(String(v));
+          else if (types[c]?.[1] === 'int') appender.appendInteger(Number(v));
+          else appender.appendDouble(Number(v));
+        });
         appender.endRow();
+        for (const [stage, at] of row.stages ?? []) {
+          links.appendVarchar(key);
+          links.appendVarchar(stage);
+          links.appendDouble(at);
+          links.endRow();
+        }
+        (row.leads ?? []).forEach((lead, position) => {
+          links.appendVarchar(key);
+          links.appendInteger(position);
+          links.appendVarchar(lead);
+          links.endRow();
+        });
       });
       appender.closeSync();
+      links.closeSync();
     }
   }
 
@@ -127,19 +153,34 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
     const row = rows[0];
     if (!row) throw new AdapterError(name, 'not_found', 'no lead with that id');
     const next = change(JSON.parse(row.record) as Record<string, unknown>);
-    await db.run(`UPDATE ${TABLE.leads} SET record = $1::VARCHAR, changed = $2::DOUBLE WHERE key = $3::VARCHAR`, [
-      JSON.stringify(next),
-      recordChangedAt('leads', next),
-      leadId,
-    ]);
+    const projected = projectRecord('leads', next);
+    const columns = FACT_COLUMNS.leads.map(([c], i) => `${c} = $${i + 4}`).join(', ');
+    await db.run(
+      `UPDATE ${TABLE.leads} SET record = $1::VARCHAR, changed = $2::DOUBLE, ${columns} WHERE key = $3::VARCHAR`,
+      [JSON.stringify(next), recordChangedAt('leads', next), leadId, ...projected.values],
+    );
+    await db.run(`DELETE FROM ${TABLE.leadStages} WHERE lead_key = $1::VARCHAR`, [leadId]);
+    for (const [stage, at] of projected.stages ?? [])
+      await db.run(`INSERT INTO ${TABLE.leadStages} VALUES ($1::VARCHAR, $2::VARCHAR, $3::DOUBLE)`, [
+        leadId,
+        stage,
+        at,
+      ]);
   };
+
+  const query: SqlQuery = async (sql, params) =>
+    (await db.runAndReadAll(sql, params as DuckDBValue[])).getRowObjects() as Record<string, unknown>[];
+  const readAll = async <K extends ListKind>(kind: K): Promise<ListedRecords[K][]> =>
+    ((await query(`SELECT record FROM ${TABLE[kind]} ORDER BY key`, [])) as { record: string }[]).map(
+      (r) => JSON.parse(r.record) as ListedRecords[K],
+    );
 
   const capabilities: AdapterCapabilities = {
     lists: { leads: true, activities: true, touchpoints: true, opportunities: true, spend: true },
     updatedSince: true,
     writeDisposition: true,
     assignOwner: true,
-    runScorecard: false,
+    runScorecard: true,
   };
   return {
     name,
@@ -154,6 +195,25 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
       if (typeof ownerId !== 'string' || ownerId === '')
         throw new AdapterError(name, 'invalid_option', 'ownerId must be a non-empty string');
       await updateLead(leadId, (lead) => ({ ...lead, ownerId }));
+    },
+    async runScorecard(scorecardOptions) {
+      const hasOpportunities = (await query(`SELECT key FROM ${TABLE.opportunities} LIMIT 1`, [])).length > 0;
+      const engine = createSqlScorecardEngine({
+        dialect: options.dialect ?? duckdbDialect,
+        query,
+        agreement: scorecardOptions.agreement,
+        opportunities: hasOpportunities ? 'records' : 'derived',
+        records: async () => ({
+          leads: await readAll('leads'),
+          activities: await readAll('activities'),
+          touchpoints: await readAll('touchpoints'),
+          spend: await readAll('spend'),
+          ...(hasOpportunities ? { opportunities: await readAll('opportunities') } : {}),
+          ...(scorecardOptions.accounts ? { accounts: scorecardOptions.accounts } : {}),
+        }),
+        ...(scorecardOptions.onStatement ? { onStatement: scorecardOptions.onStatement } : {}),
+      });
+      return computeScorecardWith(engine, scorecardOptions);
     },
     async close() {
       db.closeSync();

@@ -2,10 +2,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultAgreement } from '@accord/core';
 import { olistFunnel } from '@accord-internal/fixtures';
+import { startThrowawayPostgres } from '@accord-internal/postgres';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../__tests__/cliHarness';
 
 const NOW = '2026-07-01T00:00:00Z';
+
+/** Numbers to 9 significant digits, so engines that add in another order compare equal. */
+const roundDeep = (value: unknown): unknown =>
+  typeof value === 'number'
+    ? Number(value.toPrecision(9))
+    : Array.isArray(value)
+      ? value.map(roundDeep)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)]))
+        : value;
 
 describe('accord scorecard', () => {
   it('prints the DESIGN.md JSON document: groups, metrics with numerator and denominator, totals', async () => {
@@ -45,6 +56,94 @@ describe('accord scorecard', () => {
     });
     expect(doc.issues).toEqual([]);
     expect(doc.skipped).toEqual([]);
+  });
+
+  it('--engine duckdb prints the same JSON as the in-memory engine, and --explain the SQL it ran', async () => {
+    const { cwd } = await cli(['sample', '--leads', '900', '--seed', '6', '--out', 'data']);
+    const files = ['--opportunities', 'data/opportunities.csv', '--activities', 'data/activities.csv'];
+    const rest = [
+      ...files,
+      '--spend',
+      'data/spend.csv',
+      '--group-by',
+      'source',
+      '--grain',
+      'quarter',
+      '--now',
+      NOW,
+      '--json',
+    ];
+    const memory = await cli(['scorecard', 'data/leads.csv', ...rest], cwd);
+    const duckdb = await cli(['scorecard', 'data/leads.csv', ...rest, '--engine', 'duckdb', '--explain'], cwd);
+    expect(memory.code).toBe(0);
+    expect(duckdb.code).toBe(0);
+    expect(JSON.parse(duckdb.stdout)).toEqual(JSON.parse(memory.stdout));
+    expect(duckdb.stderr).toMatch(/^-- duckdb: data-quality checks\n-- parameters: \[/);
+    expect(duckdb.stderr).toContain('-- duckdb: aggregates');
+    expect(duckdb.stderr).toMatch(/GROUP BY GROUPING SETS/);
+
+    // Loaded into a database file once, then read from it without the CSV files.
+    const db = join(cwd, 'accord.duckdb');
+    const load = await cli(['scorecard', 'data/leads.csv', ...rest, '--engine', 'duckdb', '--db', db], cwd);
+    const stored = await cli(
+      [
+        'scorecard',
+        '--engine',
+        'duckdb',
+        '--db',
+        db,
+        '--group-by',
+        'source',
+        '--grain',
+        'quarter',
+        '--now',
+        NOW,
+        '--json',
+      ],
+      cwd,
+    );
+    expect(stored.code).toBe(0);
+    expect(JSON.parse(stored.stdout).rows).toEqual(JSON.parse(load.stdout).rows);
+  });
+
+  it('--engine postgres (a throwaway cluster) prints the same JSON; a bad URL is exit 2 without the password', async () => {
+    const cluster = await startThrowawayPostgres();
+    try {
+      const { cwd } = await cli(['sample', '--leads', '600', '--seed', '8', '--out', 'data']);
+      const rest = ['--opportunities', 'data/opportunities.csv', '--activities', 'data/activities.csv'];
+      const shape = ['--group-by', 'segment', '--grain', 'month', '--now', NOW, '--json'];
+      const memory = await cli(['scorecard', 'data/leads.csv', ...rest, ...shape], cwd);
+      const pg = await cli(['scorecard', 'data/leads.csv', ...rest, ...shape, '--engine', 'postgres'], cwd, {
+        DATABASE_URL: cluster.url,
+      });
+      expect(pg.stderr).toBe(memory.stderr);
+      expect(pg.code).toBe(0);
+      // Counts identical; sums, means and percentiles to 1e-9 (the server adds in its own order).
+      expect(roundDeep(JSON.parse(pg.stdout))).toEqual(roundDeep(JSON.parse(memory.stdout)));
+      // Read back from the database alone.
+      const stored = await cli(['scorecard', '--engine', 'postgres', '--db', cluster.url, ...shape], cwd);
+      expect(roundDeep(JSON.parse(stored.stdout).totals)).toEqual(roundDeep(JSON.parse(memory.stdout).totals));
+
+      const wrong = cluster.url.replace(`:${cluster.password}@`, ':not-the-password-x9@');
+      const refused = await cli(['scorecard', 'data/leads.csv', '--engine', 'postgres', '--db', wrong], cwd);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('refused the credentials');
+      expect(refused.stderr).not.toContain('not-the-password-x9');
+      expect(refused.stderr).not.toContain(cluster.password);
+    } finally {
+      await cluster.stop();
+    }
+  }, 120_000);
+
+  it('rejects an unknown engine, --db without an engine and postgres without a URL (exit 2)', async () => {
+    const { cwd } = await cli(['sample', '--leads', '50', '--seed', '6', '--out', 'data']);
+    const bad = await cli(['scorecard', 'data/leads.csv', '--engine', 'spark'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--engine must be one of memory, duckdb, postgres');
+    expect((await cli(['scorecard', 'data/leads.csv', '--db', 'x.duckdb'], cwd)).code).toBe(2);
+    const pg = await cli(['scorecard', 'data/leads.csv', '--engine', 'postgres'], cwd, { DATABASE_URL: undefined });
+    expect(pg.code).toBe(2);
+    expect(pg.stderr).toContain('--engine postgres needs a connection URL');
   });
 
   it('prints metrics down and groups across when there are few groups, with targets marked', async () => {
@@ -218,5 +317,18 @@ describe('accord scorecard', () => {
     expect(stderr).toContain(`${impossible} row(s) kept but suspect`);
     const paid = doc.rows.find((r: { group: { source: string } }) => r.group.source === 'paid_search');
     expect(paid.metrics.leads.value).toBe(mqls.filter((m) => m.origin === 'paid_search').length);
+
+    // The same document, warnings included, when DuckDB runs the aggregates.
+    const args = ['scorecard', 'olist.csv', '--agreement', 'agreement.json', '--group-by', 'source'];
+    const metrics = [
+      '--metrics',
+      'leads,count.closed_won,conversion.mql.closed_won,days.mql.closed_won.median,amount.closed_won.sum',
+    ];
+    const pushed = await cli(
+      [...args, ...metrics, '--now', '2019-01-01T00:00:00Z', '--json', '--engine', 'duckdb'],
+      cwd,
+    );
+    expect(pushed.code).toBe(0);
+    expect(JSON.parse(pushed.stdout)).toEqual(doc);
   });
 });

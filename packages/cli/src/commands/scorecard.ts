@@ -1,3 +1,6 @@
+import { AdapterError } from '@accord/adapters';
+import { createDuckDbAdapter } from '@accord/adapters/duckdb';
+import { createPostgresAdapter } from '@accord/adapters/postgres';
 import {
   AccordError,
   type Account,
@@ -11,6 +14,7 @@ import {
   type Opportunity,
   type RecordKind,
   type ScorecardData,
+  type ScorecardResult,
   type ScorecardRow,
   type Spend,
   type Touchpoint,
@@ -51,6 +55,12 @@ Options:
   --list-metrics       print the metric dictionary and exit
   --strict             exit 2 on any bad or suspect row instead of skipping / reporting it
   --json               print one JSON document
+  --engine E           memory (default), duckdb or postgres: where the aggregates run; the same
+                       numbers and the same JSON from each
+  --db TARGET          duckdb: a database file (default: in memory); postgres: a connection URL
+                       (default: $DATABASE_URL). The files given are loaded into it (replacing its
+                       canonical tables); without a leads file, the scorecard reads what it holds
+  --explain            print the SQL statements the engine ran (and their parameters) on stderr
 
 Lenient by default: bad rows are skipped, suspect ones (stage dates out of order) are kept; both are
 reported on stderr and, with --json, in the document. Exit codes: 0 ok, 2 bad input, 1 internal failure.`;
@@ -79,6 +89,9 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
       'list-metrics': { type: 'boolean' },
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
+      engine: { type: 'string' },
+      db: { type: 'string' },
+      explain: { type: 'boolean' },
     },
     'scorecard',
   );
@@ -89,8 +102,23 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
   }
   const agreement = loaded.agreement;
   if (values['list-metrics']) return listMetricsCommand(io, agreement, values.json === true);
-  if (positionals.length !== 1)
-    throw new UsageError('accord scorecard takes one leads file: accord scorecard leads.csv');
+  const engine = values.engine ?? 'memory';
+  if (!ENGINES.includes(engine as Engine))
+    throw new UsageError(`--engine must be one of ${ENGINES.join(', ')}; got "${engine}".`);
+  const target = engine === 'postgres' ? (values.db ?? io.env.DATABASE_URL) : values.db;
+  if (engine === 'postgres' && !target)
+    throw new UsageError('--engine postgres needs a connection URL: --db postgres://… or DATABASE_URL.');
+  if (engine === 'memory' && values.db !== undefined) throw new UsageError('--db needs --engine duckdb or postgres.');
+  if (engine === 'memory' && values.explain) throw new UsageError('--explain needs --engine duckdb or postgres.');
+  const stored = engine !== 'memory' && target !== undefined && positionals.length === 0;
+  if (positionals.length !== 1 && !stored)
+    throw new UsageError(
+      'accord scorecard takes one leads file: accord scorecard leads.csv (or, with --engine and --db, none: the database is read)',
+    );
+  if (stored) {
+    for (const flag of ['opportunities', 'activities', 'touchpoints', 'spend', 'accounts'] as const)
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs a leads file to load with it.`);
+  }
 
   const list = (s: string | undefined) =>
     s
@@ -120,7 +148,7 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
   ];
   const inputs = new Map<RecordKind, ReadFileResult<RecordKind>>();
   for (const [kind, file] of files)
-    if (file !== undefined) inputs.set(kind, await readCanonicalFile(kind, file, io.cwd, agreement));
+    if (file !== undefined && !stored) inputs.set(kind, await readCanonicalFile(kind, file, io.cwd, agreement));
   if (reportInputs(io, [...inputs.values()], values.strict === true)) return EXIT.badInput;
   const records = <K extends RecordKind>(kind: K) => inputs.get(kind)?.records as never;
   const data: ScorecardData = {
@@ -148,8 +176,24 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
 
   let card: ReturnType<typeof computeScorecard>;
   try {
-    card = renumber(computeScorecard(data, options), inputs);
+    card =
+      engine === 'memory'
+        ? computeScorecard(data, options)
+        : await pushDown(
+            engine as Exclude<Engine, 'memory'>,
+            target,
+            stored ? undefined : data,
+            options,
+            io,
+            values.explain === true,
+          );
+    card = renumber(card, inputs);
   } catch (error) {
+    if (error instanceof AdapterError) {
+      io.stderr.write(`accord scorecard: ${error.message}\n`);
+      for (const issue of error.issues.slice(0, 20)) io.stderr.write(`  ${issue.message}\n`);
+      return EXIT.badInput;
+    }
     if (!(error instanceof AccordError)) throw error;
     const options = error.issues.some(
       (i) => i.path[0] === 'metrics' || i.path[0] === 'groupBy' || i.path[0] === 'period',
@@ -202,11 +246,63 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
     return EXIT.ok;
   }
 
-  io.stdout.write(`${humanScorecard(card, agreement.currency ?? 'USD', formatCount(data.leads.length))}\n`);
+  io.stdout.write(
+    `${humanScorecard(card, agreement.currency ?? 'USD', stored ? 'the database' : formatCount(data.leads.length))}\n`,
+  );
   return EXIT.ok;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
+
+const ENGINES = ['memory', 'duckdb', 'postgres'] as const;
+type Engine = (typeof ENGINES)[number];
+
+/**
+ * Runs the scorecard on DuckDB or PostgreSQL: loads the records read from the files (when given) into
+ * the canonical tables, pushes the plan down, and names each suspect lead by its position in the file
+ * again, so every engine prints the same document.
+ */
+async function pushDown(
+  engine: Exclude<Engine, 'memory'>,
+  target: string | undefined,
+  data: ScorecardData | undefined,
+  options: ComputeScorecardOptions,
+  io: CliIo,
+  explain: boolean,
+): Promise<ScorecardResult> {
+  const records = data && (Object.fromEntries(Object.entries(data).filter(([kind]) => kind !== 'accounts')) as never);
+  const adapter =
+    engine === 'duckdb'
+      ? await createDuckDbAdapter({
+          ...(target !== undefined ? { path: target } : {}),
+          ...(records ? { data: records } : {}),
+        })
+      : await createPostgresAdapter({ connectionString: target as string, ...(records ? { data: records } : {}) });
+  try {
+    const card = await (adapter.runScorecard as NonNullable<typeof adapter.runScorecard>)({
+      ...options,
+      ...(data?.accounts ? { accounts: data.accounts } : {}),
+      ...(explain
+        ? {
+            onStatement: (s: { sql: string; params: readonly unknown[]; purpose: string }) =>
+              io.stderr.write(`-- ${engine}: ${s.purpose}\n-- parameters: ${JSON.stringify(s.params)}\n${s.sql};\n\n`),
+          }
+        : {}),
+    });
+    if (!data) return card;
+    const position = new Map(data.leads.map((lead, i) => [lead.id, i]));
+    const at = (w: { path: readonly (string | number)[] }) =>
+      typeof w.path[1] === 'string' ? (position.get(w.path[1]) ?? -1) : Number(w.path[1]);
+    const warnings = card.warnings
+      .map((w) =>
+        typeof w.path[1] === 'string' ? { ...w, path: [w.path[0] as string, at(w), ...w.path.slice(2)] } : w,
+      )
+      .sort((a, b) => at(a) - at(b));
+    return { ...card, warnings };
+  } finally {
+    await adapter.close?.();
+  }
+}
 
 /**
  * The scorecard saw only the rows the CSV reader kept; its issue paths (`leads[3]`) become positions

@@ -9,7 +9,7 @@ import { expectedOwner } from '../routing/auditRouting';
 import { createAccountDirectory } from '../routing/createAccountDirectory';
 import { calendarClock } from '../sla/_calendarTable';
 import { evaluateLeadSlas } from '../sla/evaluateLeadSlas';
-import type { Need } from './_plan';
+import { handoffStages, type Need } from './_plan';
 
 /*
  * The columnar form of the scorecard's input: one typed array per column, dictionary-encoded group
@@ -91,6 +91,7 @@ export function buildColumnar(input: ColumnarInput, agreement: Agreement, asOf: 
   const dispositionAt = float(n);
   const hasOwner = int8(n);
   const reasonIds = (agreement.dispositions ?? []).map((r) => r.id);
+  const known = reasonIds.length;
   const reasonIndex = new Map(reasonIds.map((id, i) => [id, i] as const));
   const rowOf = new Map<string, number>();
   // Funnel order, for out-of-order checks: the open stages, then won/lost after the last open one.
@@ -124,10 +125,13 @@ export function buildColumnar(input: ColumnarInput, agreement: Agreement, asOf: 
     const d = lead.disposition;
     if (d) {
       let code = reasonIndex.get(d.reasonId);
-      if (code === undefined) {
-        code = reasonIds.length;
-        reasonIds.push(d.reasonId);
-        reasonIndex.set(d.reasonId, code);
+      if (code === undefined || code >= known) {
+        // Every lead with a reason the agreement does not know is named (not only the first).
+        if (code === undefined) {
+          code = reasonIds.length;
+          reasonIds.push(d.reasonId);
+          reasonIndex.set(d.reasonId, code);
+        }
         warnings.push({
           code: 'unknown_reason',
           path: ['leads', position(i), 'disposition', 'reasonId'],
@@ -251,12 +255,8 @@ function firstTouchStageCol(agreement: Agreement, stageCols: Map<string, Float64
 
 /** The hand-over stage column: when a lead counts as marketing-sourced. */
 function handoffCol(agreement: Agreement, stageCols: Map<string, Float64Array>): Float64Array | undefined {
-  const acceptance = (agreement.slas ?? []).find((s) => s.kind === 'acceptance_rate');
-  if (acceptance?.kind === 'acceptance_rate') return stageCols.get(acceptance.from);
-  const open = agreement.stages.filter((s) => (s.kind ?? 'open') === 'open');
-  const firstSales = open.findIndex((s) => s.owner === 'sales');
-  const handoff = open[firstSales - 1];
-  return handoff ? stageCols.get(handoff.id) : undefined;
+  const handoff = handoffStages(agreement)?.handoff;
+  return handoff === undefined ? undefined : stageCols.get(handoff);
 }
 
 type OppColumns = Omit<FactTable<Opportunity | null>, 'dims'>;

@@ -2,7 +2,7 @@ import type { Agreement, MetricExpression } from '../agreement/agreement.types';
 import { AccordError, finalizeIssues } from '../errors/AccordError';
 import type { AccordIssue, RawIssue } from '../errors/errors.types';
 import { buildColumnar, type Columnar, dimensionPath } from '../metrics/_columns';
-import { collectNodes, type ExecutionResult, execute } from '../metrics/_execute';
+import { collectNodes, type ExecutionResult, execute, type Grouping } from '../metrics/_execute';
 import { type Formula, type PlanNode, type ResolvedMetric, resolveMetric } from '../metrics/_plan';
 import { defaultScorecardMetrics } from '../metrics/listMetrics';
 import type { MetricInfo, MetricView } from '../metrics/metrics.types';
@@ -17,6 +17,7 @@ import type {
   ScorecardResult,
   ScorecardRow,
 } from './scorecard.types';
+import type { DurationPair, ScorecardEngine, ScorecardInput } from './scorecardEngine.types';
 
 interface Prepared {
   columnar: Columnar;
@@ -54,6 +55,86 @@ const cache = new WeakMap<object, WeakMap<object, Map<string, Prepared>>>();
  * card.totals.metrics['conversion.mql.sal'] //=> { value: 0.61, numerator: 1830, denominator: 3000, target: { min: 0.6 }, status: 'met' }
  */
 export function computeScorecard(data: ScorecardData, options: ComputeScorecardOptions): ScorecardResult {
+  const steps = scorecardSteps(options);
+  let prepared: Prepared | undefined;
+  let next = steps.next();
+  while (!next.done) {
+    const step = next.value;
+    prepared ??= prepare(data, options.agreement, step.asOf, options);
+    next = steps.next(answerInMemory(prepared, step));
+  }
+  return next.value;
+}
+
+/** Answers one step of {@link scorecardSteps} over the in-memory columnar form. */
+function answerInMemory(prepared: Prepared, step: ScorecardStep): unknown {
+  switch (step.kind) {
+    case 'input':
+      return { issues: prepared.issues, warnings: prepared.warnings, skipped: prepared.skipped };
+    case 'bounds':
+      return bounds(prepared.columnar);
+    case 'execute':
+      return execute(prepared.columnar, step.grouping, step.nodes);
+    case 'excluded':
+      return step.durations.map((d) => negativeDurations(prepared, d));
+  }
+}
+
+/**
+ * @name computeScorecardWith
+ * @category Scorecard
+ * @summary The shared scorecard on another engine (a SQL warehouse): the same plan, the same formulas,
+ * targets, comparison and totals; only the aggregates run where the data lives.
+ *
+ * @description
+ * The engine answers four questions: what the input's issues are, the span of its instants, the
+ * plan's aggregate nodes per group × period, and how many negative durations a duration metric leaves
+ * out. Everything else — resolving metrics, periods in the agreement's time zone, ratios, expressions,
+ * targets, the previous period, ordering — is the same code as {@link computeScorecard}.
+ *
+ * @example
+ * const card = await computeScorecardWith(engine, { agreement, asOf: '2026-06-30T00:00:00Z', groupBy: ['source'] })
+ */
+export async function computeScorecardWith(
+  engine: ScorecardEngine,
+  options: ComputeScorecardOptions,
+): Promise<ScorecardResult> {
+  const steps = scorecardSteps(options);
+  let next = steps.next();
+  while (!next.done) {
+    const step = next.value;
+    let answer: unknown;
+    switch (step.kind) {
+      case 'input':
+        answer = await engine.input(step.asOf);
+        break;
+      case 'bounds':
+        answer = await engine.bounds(step.asOf);
+        break;
+      case 'execute':
+        answer = await engine.execute(step.grouping, step.nodes, step.asOf);
+        break;
+      case 'excluded':
+        answer = await engine.excluded(step.durations, step.asOf);
+        break;
+    }
+    next = steps.next(answer);
+  }
+  return next.value;
+}
+
+/** A question the scorecard asks its engine; see {@link ScorecardEngine}. */
+type ScorecardStep =
+  | { kind: 'input'; asOf: number }
+  | { kind: 'bounds'; asOf: number }
+  | { kind: 'execute'; asOf: number; grouping: Grouping; nodes: readonly PlanNode[] }
+  | { kind: 'excluded'; asOf: number; durations: readonly DurationPair[] };
+
+/**
+ * The scorecard as a sequence of questions to an engine. The in-memory driver answers them at once;
+ * the async driver awaits a warehouse. One definition of everything that is not an aggregate.
+ */
+function* scorecardSteps(options: ComputeScorecardOptions): Generator<ScorecardStep, ScorecardResult, unknown> {
   const { agreement } = options;
   const asOf = instantArg(options.asOf, 'asOf');
   const argument = (detail: string, path: (string | number)[]) => {
@@ -95,12 +176,26 @@ export function computeScorecard(data: ScorecardData, options: ComputeScorecardO
   if (options.compareTo && !period) argument('compareTo needs a period', ['compareTo']);
   const weekStartsOn = options.weekStartsOn ?? 1;
 
-  const prepared = prepare(data, agreement, asOf, options);
-  const { columnar } = prepared;
+  const input = (yield { kind: 'input', asOf }) as {
+    issues: readonly AccordIssue[];
+    warnings: readonly AccordIssue[];
+    skipped: { kind: RecordKind; index: number }[];
+  };
+  // Another engine reports its input here; strict mode stops on it as the in-memory one does.
+  if (options.mode === 'strict' && input.issues.length + input.warnings.length > 0)
+    throw new AccordError([...input.issues, ...input.warnings]);
+  let span: [number, number] | undefined;
 
-  const run = (range: Period | null) => {
+  function* run(range: Period | null): Generator<ScorecardStep, Run, unknown> {
+    if (options.grain && !range && span === undefined) span = (yield { kind: 'bounds', asOf }) as [number, number];
     const periods = options.grain
-      ? periodsOf(...bounds(columnar, range), options.grain, zone, weekStartsOn, range !== null)
+      ? periodsOf(
+          ...(range ? ([range.from, range.to] as const) : (span as [number, number])),
+          options.grain,
+          zone,
+          weekStartsOn,
+          range !== null,
+        )
       : range
         ? [range]
         : null;
@@ -118,12 +213,13 @@ export function computeScorecard(data: ScorecardData, options: ComputeScorecardO
     if (unknown.length > 0) throw new AccordError(finalizeIssues(unknown, options.errorMap));
     const nodes: PlanNode[] = [];
     for (const f of formulas.values()) collectNodes(f, nodes);
-    const result = execute(columnar, { dims: groupBy, periods }, nodes);
+    const result = (yield { kind: 'execute', asOf, grouping: { dims: groupBy, periods }, nodes }) as ExecutionResult;
     return { periods, result, values: evaluator(result, formulas) };
-  };
+  }
 
-  const current = run(period);
-  const previous = options.compareTo && period ? run(previousPeriod(options.period as never, period, zone)) : null;
+  const current = yield* run(period);
+  const previous =
+    options.compareTo && period ? yield* run(previousPeriod(options.period as never, period, zone)) : null;
 
   const previousGroup = new Map(previous?.result.groups.map((labels, g) => [labels.join('\u0000'), g]) ?? []);
   const infos = ids.map((id) => (resolved.get(id) as ResolvedMetric).info);
@@ -171,11 +267,17 @@ export function computeScorecard(data: ScorecardData, options: ComputeScorecardO
     .sort((x, y) => compareLabels(x.labels, y.labels));
   for (const { g } of order) for (let b = 0; b < current.result.periodCount; b++) rows.push(row(g, b));
 
+  // Negative durations each metric leaves out, over the whole data set.
+  const perMetric = ids.map((id) => durationPairs(resolved.get(id) as ResolvedMetric, options.view));
+  const pairs = [...new Map(perMetric.flat().map((d) => [`${d.fact}:${d.from}:${d.to}`, d])).values()];
+  const counts = pairs.length === 0 ? [] : ((yield { kind: 'excluded', asOf, durations: pairs }) as number[]);
+  const countOf = new Map(pairs.map((d, i) => [`${d.fact}:${d.from}:${d.to}`, counts[i] ?? 0]));
   const excluded: Record<string, number> = {};
-  for (const id of ids) {
-    const n = negativeDurations(prepared, resolved.get(id) as ResolvedMetric, options.view);
+  ids.forEach((id, k) => {
+    let n = 0;
+    for (const d of perMetric[k] as DurationPair[]) n += countOf.get(`${d.fact}:${d.from}:${d.to}`) ?? 0;
     if (n > 0) excluded[id] = n;
-  }
+  });
 
   return {
     groupBy,
@@ -187,11 +289,17 @@ export function computeScorecard(data: ScorecardData, options: ComputeScorecardO
     metrics: ids.map((id) => (resolved.get(id) as ResolvedMetric).info),
     rows,
     totals: row(null, null),
-    issues: [...prepared.issues],
-    warnings: [...prepared.warnings],
-    skipped: prepared.skipped,
+    issues: [...input.issues],
+    warnings: [...input.warnings],
+    skipped: input.skipped,
     excluded,
   };
+}
+
+interface Run {
+  periods: readonly Period[] | null;
+  result: ExecutionResult;
+  values: Values;
 }
 
 /** Validates and converts once per (arrays, agreement, asOf, mode). */
@@ -249,8 +357,7 @@ function prepare(data: ScorecardData, agreement: Agreement, asOf: number, option
 }
 
 /** The time span to cut into periods: the period, or the span of the leads' anchors up to asOf. */
-function bounds(columnar: Columnar, range: Period | null): [number, number] {
-  if (range) return [range.from, range.to];
+function bounds(columnar: Columnar): [number, number] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   const scan = (col: Float64Array) => {
@@ -367,27 +474,31 @@ function evaluator(result: ExecutionResult, formulas: Map<string, Formula>): Val
   };
 }
 
-/** Negative durations a quantile or mean over `ordered(a, b)` leaves out, over the whole data set. */
-function negativeDurations(prepared: Prepared, metric: ResolvedMetric, view: MetricView | undefined): number {
+/** The (a, b) duration pairs of a metric's `diff` sums and quantiles, whose negative values are left out. */
+function durationPairs(metric: ResolvedMetric, view: MetricView | undefined): DurationPair[] {
   const nodes: PlanNode[] = [];
   collectNodes(metric.formula(view ?? metric.info.view), nodes);
-  let total = 0;
+  const out: DurationPair[] = [];
   for (const node of nodes) {
-    if (node.agg === 'count' || !node.value || !('diff' in node.value)) continue;
-    const [a, b] = node.value.diff;
-    const key = `${node.fact}:${a}:${b}`;
-    let n = prepared.excluded.get(key);
-    if (n === undefined) {
-      n = 0;
-      const table = prepared.columnar[node.fact === 'spend' ? 'leads' : node.fact];
-      const x = table.cols.get(a) as Float64Array;
-      const y = table.cols.get(b) as Float64Array;
-      for (let i = 0; i < table.n; i++) if ((y[i] as number) < (x[i] as number)) n++;
-      prepared.excluded.set(key, n);
-    }
-    total += n;
+    if (node.agg === 'count' || !node.value || !('diff' in node.value) || node.fact === 'spend') continue;
+    out.push({ fact: node.fact, from: node.value.diff[0], to: node.value.diff[1] });
   }
-  return total;
+  return out;
+}
+
+/** Rows whose `to` column is before their `from` column, over the whole data set (cached). */
+function negativeDurations(prepared: Prepared, d: DurationPair): number {
+  const key = `${d.fact}:${d.from}:${d.to}`;
+  let n = prepared.excluded.get(key);
+  if (n === undefined) {
+    n = 0;
+    const table = prepared.columnar[d.fact];
+    const x = table.cols.get(d.from) as Float64Array;
+    const y = table.cols.get(d.to) as Float64Array;
+    for (let i = 0; i < table.n; i++) if ((y[i] as number) < (x[i] as number)) n++;
+    prepared.excluded.set(key, n);
+  }
+  return n;
 }
 
 function compareLabels(a: readonly string[], b: readonly string[]): number {
@@ -400,4 +511,31 @@ function compareLabels(a: readonly string[], b: readonly string[]): number {
     return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/**
+ * @name createMemoryScorecardEngine
+ * @category Scorecard
+ * @summary The in-memory columnar engine behind {@link computeScorecard}, as a {@link ScorecardEngine}.
+ *
+ * @description
+ * For engines that run part of a plan elsewhere: a SQL adapter answers the nodes it can render and asks
+ * this engine for the rest (SLA clocks on business calendars, the routing audit, custom filters).
+ *
+ * @example
+ * const memory = createMemoryScorecardEngine({ leads, activities }, { agreement })
+ * const card = await computeScorecardWith(memory, { agreement, asOf })
+ */
+export function createMemoryScorecardEngine(
+  data: ScorecardData,
+  options: Pick<ComputeScorecardOptions, 'agreement' | 'mode' | 'errorMap'>,
+): ScorecardEngine {
+  const prepared = (asOf: number) =>
+    prepare(data, options.agreement, asOf, { ...options, asOf } as ComputeScorecardOptions);
+  return {
+    input: (asOf) => answerInMemory(prepared(asOf), { kind: 'input', asOf }) as ScorecardInput,
+    bounds: (asOf) => bounds(prepared(asOf).columnar),
+    execute: (grouping, nodes, asOf) => execute(prepared(asOf).columnar, grouping, nodes),
+    excluded: (durations, asOf) => durations.map((d) => negativeDurations(prepared(asOf), d)),
+  };
 }
