@@ -11,7 +11,7 @@ import {
 } from '@accord/core';
 import { decodeCsvInput } from './_decodeCsvInput';
 import { planColumns } from './_planColumns';
-import { type CsvProblem, readCsvTable } from './_readCsvTable';
+import { type CsvProblem, type CsvTable, readCsvTable } from './_readCsvTable';
 
 /** Options for {@link parseCanonicalCsv}. */
 export interface ParseCanonicalCsvOptions extends ParseOptions {
@@ -117,7 +117,31 @@ export function parseCanonicalCsv<K extends RecordKind>(
     const { line, byteOffset } = decoded;
     return finish([{ code: 'invalid_encoding', path: [kind], line, byteOffset }], unread());
   }
-  const table = readCsvTable(decoded.text);
+  return readCanonicalTable(kind, readCsvTable(decoded.text), options);
+}
+
+/**
+ * Canonical records from a table of text cells (a CSV file, or a Parquet file's rows rendered as text
+ * by the DuckDB adapter): the same header rules, cell conversions, validation and issue paths.
+ * @internal
+ */
+export function readCanonicalTable<K extends RecordKind>(
+  kind: K,
+  table: CsvTable,
+  options: ParseCanonicalCsvOptions = {},
+): ParseCanonicalCsvResult<K> {
+  const timezone = options.timezone ?? 'UTC';
+  const finish = (
+    raw: readonly RawIssue[],
+    rest: Omit<ParseCanonicalCsvResult<K>, 'issues'>,
+    checked: readonly AccordIssue[] = [],
+  ): ParseCanonicalCsvResult<K> => {
+    const issues = [...AccordError.from(raw, options.errorMap).issues, ...checked];
+    if (options.mode === 'strict' && issues.length > 0) throw new AccordError(issues);
+    return { ...rest, issues };
+  };
+  const unread = (columns: string[] = []) => ({ records: [], skipped: [], columns });
+
   if (table.header === undefined) {
     const problem = table.fatal ?? { line: table.headerLine, detail: 'the input is empty; a header row is expected' };
     return finish([csvIssue([kind, 'columns'], problem)], unread());

@@ -13,6 +13,7 @@ import type {
 import { canonicalTablesDdl, FACT_COLUMNS, projectRecord, TABLES } from '../sql/canonicalTables';
 import { createSqlScorecardEngine, type SqlQuery } from '../sql/createSqlScorecardEngine';
 import { duckdbDialect, type SqlDialect } from '../sql/sqlDialects';
+import { readCanonicalFiles } from './readCanonicalFiles';
 
 /** Options for {@link createDuckDbAdapter}. */
 export interface DuckDbAdapterOptions {
@@ -20,6 +21,16 @@ export interface DuckDbAdapterOptions {
   path?: string;
   /** Canonical records to load into the tables (replacing what the tables hold). */
   data?: Partial<Record<ListKind, readonly unknown[]>>;
+  /**
+   * Canonical CSV or Parquet files to load (replacing what those tables hold), by kind: the canonical
+   * CSV columns (`RECORD_COLUMNS`; leads also `stage.<id>` and `attr.<name>`). Parquet timestamps with a
+   * zone are instants; local timestamps and dates are read in `timezone`.
+   */
+  files?: Partial<Record<ListKind, string>>;
+  /** For `files`: the zone of instants written without an offset (default UTC). */
+  timezone?: string;
+  /** For `files`: the agreement's stage ids; other `stage.<id>` columns are reported. */
+  stageIds?: readonly string[];
   /** Adapter name in errors (default `duckdb`). */
   name?: string;
   /**
@@ -73,11 +84,33 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
     throw new AdapterError(name, 'invalid_config', 'the database could not be opened', { cause });
   }
   const db = await instance.connect();
+  const data: Partial<Record<ListKind, readonly unknown[]>> = { ...options.data };
+  if (options.files) {
+    try {
+      for (const kind of Object.keys(options.files) as ListKind[]) {
+        if (!KINDS.includes(kind))
+          throw new AdapterError(name, 'invalid_config', `files: unknown record kind "${kind}"`);
+        if (data[kind] !== undefined)
+          throw new AdapterError(name, 'invalid_config', `${kind} given both as data and as a file`);
+      }
+      Object.assign(
+        data,
+        await readCanonicalFiles(name, db, options.files, {
+          ...(options.timezone ? { timezone: options.timezone } : {}),
+          ...(options.stageIds ? { stageIds: options.stageIds } : {}),
+        }),
+      );
+    } catch (error) {
+      db.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+  }
   for (const statement of canonicalTablesDdl(duckdbDialect)) await db.run(statement);
 
-  if (options.data) {
+  if (options.data || options.files) {
     for (const kind of KINDS) {
-      const rows = options.data[kind];
+      const rows = data[kind];
       if (rows === undefined) continue;
       const checked = validateRecords(kind as RecordKind, rows);
       if (checked.issues.length > 0) {

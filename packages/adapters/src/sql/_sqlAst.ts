@@ -27,7 +27,8 @@ export type Expr =
 export type From = { table: string; as: string; schema?: string } | { query: Select; as: string };
 
 export interface Select {
-  with?: readonly { name: string; query: Select }[];
+  /** `materialized`: computed once where the dialect can say so (a CTE several others read). */
+  with?: readonly { name: string; query: Select; materialized?: boolean }[];
   columns: readonly { expr: Expr; as: string }[];
   from?: From;
   joins?: readonly { kind: 'INNER' | 'LEFT'; from: From; on: Expr }[];
@@ -144,7 +145,9 @@ export function renderSql(query: Select, dialect: SqlDialect): RenderedSql {
   const select = (s: Select): string => {
     const parts: string[] = [];
     if (s.with && s.with.length > 0)
-      parts.push(`WITH ${s.with.map((w) => `${q(w.name)} AS (\n${indent(select(w.query))}\n)`).join(',\n')}`);
+      parts.push(
+        `WITH ${s.with.map((w) => `${q(w.name)} AS ${w.materialized && dialect.materializedCtes ? 'MATERIALIZED ' : ''}(\n${indent(select(w.query))}\n)`).join(',\n')}`,
+      );
     parts.push(`SELECT ${s.columns.map((c) => `${expr(c.expr)} AS ${q(c.as)}`).join(',\n  ')}`);
     if (s.from) parts.push(`FROM ${from(s.from)}`);
     for (const j of s.joins ?? []) parts.push(`${j.kind} JOIN ${from(j.from)} ON ${expr(j.on)}`);

@@ -93,12 +93,13 @@ export function factCtes(
   ctx: ScorecardSqlContext,
   dims: readonly string[],
   facts: ReadonlySet<RowFact>,
-): { name: string; query: Select }[] {
+): { name: string; query: Select; materialized?: boolean }[] {
   const { facts: f } = ctx;
   const stageIndex = (id: string | undefined) => (id === undefined ? -1 : f.stages.indexOf(id));
-  const out: { name: string; query: Select }[] = [];
+  const out: { name: string; query: Select; materialized?: boolean }[] = [];
   out.push({
     name: 'stage_pivot',
+    materialized: true,
     query: {
       columns: [
         { expr: col('s', 'lead_key'), as: 'lead_key' },
@@ -148,6 +149,7 @@ export function factCtes(
   });
   out.push({
     name: FACT_CTE.leads,
+    materialized: true,
     query: {
       columns: [
         { expr: col('l', 'key'), as: 'k' },
@@ -189,6 +191,7 @@ export function factCtes(
       const createdCol = created >= 0 ? col('lf', `st_${created}`) : ({ t: 'null', type: 'double' } as Expr);
       out.push({
         name: FACT_CTE.opportunities,
+        materialized: true,
         query: {
           columns: [
             { expr: col('lf', 'k'), as: 'k' },
@@ -309,6 +312,7 @@ export function factCtes(
       });
       out.push({
         name: FACT_CTE.opportunities,
+        materialized: true,
         query: {
           columns: [
             { expr: col('o', 'key'), as: 'k' },
@@ -453,7 +457,7 @@ export function scorecardQuery(
   const periods = grouping.periods;
   const facts = new Set<RowFact>(nodes.map((n) => n.fact as RowFact));
   if (!periods) for (const f of ['opportunities', 'activities', 'touchpoints'] as const) facts.add(f);
-  const ctes: { name: string; query: Select }[] = factCtes(ctx, dims, facts);
+  const ctes: { name: string; query: Select; materialized?: boolean }[] = factCtes(ctx, dims, facts);
   if (periods) {
     const rows = periods.map(
       (p, i): Select => ({

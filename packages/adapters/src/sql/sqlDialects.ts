@@ -17,6 +17,8 @@ export interface SqlDialect {
    * an aggregate (BigQuery, Trino): then the renderer ranks rows with window functions.
    */
   quantile: ((arg: string, q: string) => string) | null;
+  /** Whether `WITH x AS MATERIALIZED (…)` computes a shared CTE once (DuckDB, PostgreSQL ≥ 12). */
+  readonly materializedCtes: boolean;
   /** The text at a JSON path of a JSON (text) column; the path is a bound parameter where the dialect allows. */
   jsonText(
     column: string,
@@ -39,6 +41,7 @@ const jsonPath = (path: readonly string[]) => `$${path.map((k) => `."${k.replace
 
 export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
+  materializedCtes: true,
   quote: doubleQuoted,
   placeholder: (i) => `$${i}`,
   types: { double: 'DOUBLE', text: 'VARCHAR', int: 'INTEGER' },
@@ -49,6 +52,7 @@ export const duckdbDialect: SqlDialect = {
 
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
+  materializedCtes: true,
   quote: doubleQuoted,
   placeholder: (i) => `$${i}`,
   types: { double: 'DOUBLE PRECISION', text: 'TEXT', int: 'INTEGER' },
@@ -59,6 +63,7 @@ export const postgresDialect: SqlDialect = {
 
 export const snowflakeDialect: SqlDialect = {
   name: 'snowflake',
+  materializedCtes: false,
   quote: doubleQuoted,
   placeholder: () => '?',
   types: { double: 'DOUBLE', text: 'VARCHAR', int: 'INTEGER' },
@@ -72,6 +77,7 @@ const snowflakePath = (path: readonly string[]) => path.map((k) => `"${k.replace
 
 export const bigqueryDialect: SqlDialect = {
   name: 'bigquery',
+  materializedCtes: false,
   quote: (id) => `\`${assertIdentifier(id)}\``,
   placeholder: (i) => `@p${i}`,
   types: { double: 'FLOAT64', text: 'STRING', int: 'INT64' },
@@ -83,6 +89,7 @@ export const bigqueryDialect: SqlDialect = {
 
 export const trinoDialect: SqlDialect = {
   name: 'trino',
+  materializedCtes: false,
   quote: doubleQuoted,
   placeholder: () => '?',
   types: { double: 'DOUBLE', text: 'VARCHAR', int: 'INTEGER' },

@@ -1,6 +1,6 @@
 -- data-quality checks
 -- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
-WITH "stage_pivot" AS (
+WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
     MAX(CASE WHEN ("s"."stage" = CAST($2 AS TEXT)) THEN "s"."at" END) AS "st_1",
@@ -23,7 +23,7 @@ WITH "stage_pivot" AS (
   WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
   GROUP BY "a"."lead_id"
 ),
-"lead_facts" AS (
+"lead_facts" AS MATERIALIZED (
   SELECT "l"."key" AS "k",
     "l"."created" AS "c_created",
     "sp"."st_0" AS "st_0",
@@ -62,7 +62,7 @@ INNER JOIN "suspect" AS "x" ON ("x"."k" = "l"."key");
 
 -- aggregates
 -- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","","(none)",["attributes","tier"],"","(none)","closed_won","closed_lost",["source"],"","(none)",["attributes","tier"],"","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000]
-WITH "stage_pivot" AS (
+WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
     MAX(CASE WHEN ("s"."stage" = CAST($2 AS TEXT)) THEN "s"."at" END) AS "st_1",
@@ -85,7 +85,7 @@ WITH "stage_pivot" AS (
   WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
   GROUP BY "a"."lead_id"
 ),
-"lead_facts" AS (
+"lead_facts" AS MATERIALIZED (
   SELECT "l"."key" AS "k",
     "l"."created" AS "c_created",
     "sp"."st_0" AS "st_0",
@@ -132,7 +132,7 @@ WITH "stage_pivot" AS (
   INNER JOIN "accord_opportunities" AS "o" ON ("o"."key" = "x"."opportunity_key")
   GROUP BY "x"."opportunity_key"
 ),
-"opportunity_facts" AS (
+"opportunity_facts" AS MATERIALIZED (
   SELECT "o"."key" AS "k",
     "o"."created" AS "c_created",
     "o"."closed" AS "c_closed",
@@ -328,7 +328,7 @@ FROM "agg_3" AS "g";
 
 -- negative durations
 -- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","closed_won","closed_lost"]
-WITH "stage_pivot" AS (
+WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
     MAX(CASE WHEN ("s"."stage" = CAST($2 AS TEXT)) THEN "s"."at" END) AS "st_1",
@@ -351,7 +351,7 @@ WITH "stage_pivot" AS (
   WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
   GROUP BY "a"."lead_id"
 ),
-"lead_facts" AS (
+"lead_facts" AS MATERIALIZED (
   SELECT "l"."key" AS "k",
     "l"."created" AS "c_created",
     "sp"."st_0" AS "st_0",
@@ -396,7 +396,7 @@ WITH "stage_pivot" AS (
   INNER JOIN "accord_opportunities" AS "o" ON ("o"."key" = "x"."opportunity_key")
   GROUP BY "x"."opportunity_key"
 ),
-"opportunity_facts" AS (
+"opportunity_facts" AS MATERIALIZED (
   SELECT "o"."key" AS "k",
     "o"."created" AS "c_created",
     "o"."closed" AS "c_closed",
