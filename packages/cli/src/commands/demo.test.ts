@@ -17,6 +17,8 @@ describe('accord demo', () => {
     expect(stdout).toMatch(/Funnel by stage \(2,000 leads\)\n\s+stage\s+owner\s+reached/);
     expect(stdout).toMatch(/SAL\s+sales\s+[\d,]+\s+[\d.]+%\s+[\d.]+% of mql\s+≥ 60\.0% [✓✗]/);
     expect(stdout).toMatch(/Lead standard at handoff \(MQL\): [\d,]+ of [\d,]+ leads fail/);
+    expect(stdout).toMatch(/computed in DuckDB \(accord-demo\/accord\.duckdb\): \d+ SQL statements/);
+    expect(stdout).toContain('accord scorecard --engine duckdb --db accord-demo/accord.duckdb');
   });
 
   it('prints exactly one JSON document with --json, whose numbers add up', async () => {

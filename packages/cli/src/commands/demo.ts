@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { createDuckDbAdapter } from '@accord/adapters/duckdb';
 import {
   auditRouting,
   computeRejectMix,
@@ -28,8 +29,8 @@ The main job on generated data, with no configuration: validates the agreement (
 --agreement is given), generates a seeded sample and writes it as canonical CSV, checks every record,
 then shows the funnel by stage against the agreement's targets, the leads that fail marketing's
 lead standard at handoff, the ten SLA clocks nearest to breach, breach rates by side, marketing's
-acceptance floor, the routing audit and the reject reasons by source. (Later releases add the
-scorecard and attribution.)
+acceptance floor, the routing audit, the reject reasons by source and the shared scorecard by source,
+computed in an embedded DuckDB database written beside the sample (accord.duckdb).
 
 Options:
   --leads N         leads to generate (default 10000)
@@ -240,21 +241,29 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       },
     ]),
   );
-  // 8. The shared scorecard: one definition per number, by source, against targets.
+  // 8. The shared scorecard: one definition per number, by source, against targets — computed in the
+  // embedded DuckDB (the default engine), the same numbers as in memory.
   const records = <K extends RecordKind>(kind: K) => validation.find((v) => v.kind === kind)?.records as never;
-  const scorecard = await step('computing the scorecard', () =>
-    computeScorecard(
-      {
+  const database = join(out, 'accord.duckdb');
+  const statements: string[] = [];
+  const scorecard = await step('computing the scorecard in DuckDB', async () => {
+    const adapter = await createDuckDbAdapter({
+      path: database,
+      data: {
         leads,
         opportunities: records('opportunities'),
         activities: records('activities'),
+        touchpoints: records('touchpoints'),
         spend: records('spend'),
-        accounts: records('accounts'),
       },
-      {
+    });
+    try {
+      return await (adapter.runScorecard as NonNullable<typeof adapter.runScorecard>)({
         agreement,
         asOf,
         groupBy: ['source'],
+        accounts: records('accounts'),
+        onStatement: (statement) => statements.push(statement.purpose),
         metrics: [
           'leads',
           'acceptance_rate',
@@ -265,15 +274,24 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
           'revenue_won',
           'cac',
         ],
-      },
-    ),
-  );
+      });
+    } finally {
+      await adapter.close?.();
+    }
+  });
+  files.push('accord.duckdb');
   say('');
   say(humanScorecard(scorecard, agreement.currency ?? 'USD', formatCount(leads.length)));
+  say(
+    `  computed in DuckDB (${shown}/accord.duckdb): ${statements.length} SQL statements; SLA clocks and spend by the core`,
+  );
   say('');
   say(`Files in ${shown}/: ${files.join(', ')}`);
   say(
     `Try: accord scorecard ${shown}/leads.csv --opportunities ${shown}/opportunities.csv --group-by segment --grain quarter --now ${sample.asOf}`,
+  );
+  say(
+    `     accord scorecard --engine duckdb --db ${shown}/accord.duckdb --group-by segment --grain quarter --now ${sample.asOf} --explain`,
   );
   say(
     `     accord sla ${shown}/leads.csv ${shown}/activities.csv --now ${sample.asOf}   ·   accord validate ${shown}/agreement.json`,
