@@ -3,7 +3,6 @@ import { createDuckDbAdapter } from '@accord/adapters/duckdb';
 import {
   auditRouting,
   computeRejectMix,
-  computeScorecard,
   createAccountDirectory,
   formatIssues,
   generateSample,
