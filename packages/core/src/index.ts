@@ -141,6 +141,7 @@ export type {
   TransitionMove,
   TransitionReason,
 } from './lifecycle/lifecycle.types';
+export { scorecardNodeConditions } from './metrics/_execute';
 // Metrics
 export { BUILT_IN_METRIC_IDS, isBuiltInMetricId } from './metrics/isBuiltInMetricId';
 export { defaultScorecardMetrics, describeMetric, listMetrics } from './metrics/listMetrics';

@@ -101,21 +101,15 @@ export function parseCanonicalCsv<K extends RecordKind>(
   if (!isValidTimeZone(timezone))
     throw AccordError.from([{ code: 'invalid_timezone', path: ['timezone'], timezone }], options.errorMap);
 
-  const finish = (
-    raw: readonly RawIssue[],
-    rest: Omit<ParseCanonicalCsvResult<K>, 'issues'>,
-    checked: readonly AccordIssue[] = [],
-  ): ParseCanonicalCsvResult<K> => {
-    const issues = [...AccordError.from(raw, options.errorMap).issues, ...checked];
-    if (options.mode === 'strict' && issues.length > 0) throw new AccordError(issues);
-    return { ...rest, issues };
-  };
-  const unread = (columns: string[] = []) => ({ records: [], skipped: [], columns });
-
   const decoded = decodeCsvInput(input);
   if (!decoded.ok) {
     const { line, byteOffset } = decoded;
-    return finish([{ code: 'invalid_encoding', path: [kind], line, byteOffset }], unread());
+    return readCanonicalTable(kind, { header: undefined, headerLine: line, rows: [] }, options, {
+      code: 'invalid_encoding',
+      path: [kind],
+      line,
+      byteOffset,
+    });
   }
   return readCanonicalTable(kind, readCsvTable(decoded.text), options);
 }
@@ -129,6 +123,8 @@ export function readCanonicalTable<K extends RecordKind>(
   kind: K,
   table: CsvTable,
   options: ParseCanonicalCsvOptions = {},
+  /** A problem that kept the table from being read at all (the input's encoding). */
+  unreadable?: RawIssue,
 ): ParseCanonicalCsvResult<K> {
   const timezone = options.timezone ?? 'UTC';
   const finish = (
@@ -142,6 +138,7 @@ export function readCanonicalTable<K extends RecordKind>(
   };
   const unread = (columns: string[] = []) => ({ records: [], skipped: [], columns });
 
+  if (unreadable) return finish([unreadable], unread());
   if (table.header === undefined) {
     const problem = table.fatal ?? { line: table.headerLine, detail: 'the input is empty; a header row is expected' };
     return finish([csvIssue([kind, 'columns'], problem)], unread());

@@ -1,4 +1,4 @@
-import { computeScorecardWith, LeadDispositionSchema, type RecordKind, validateRecords } from '@accord/core';
+import { LeadDispositionSchema, type RecordKind, validateRecords } from '@accord/core';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { decodeCursor, encodeCursor, listMethods, pageLimit, recordChangedAt, updatedSince } from '../contract/_paging';
 import { AdapterError } from '../contract/AdapterError';
@@ -11,7 +11,7 @@ import type {
   RevenueAdapter,
 } from '../contract/adapter.types';
 import { canonicalTablesDdl, FACT_COLUMNS, projectRecord, TABLES } from '../sql/canonicalTables';
-import { createSqlScorecardEngine, type SqlQuery } from '../sql/createSqlScorecardEngine';
+import { runSqlScorecard, type SqlQuery } from '../sql/createSqlScorecardEngine';
 import { duckdbDialect, type SqlDialect } from '../sql/sqlDialects';
 import { readCanonicalFiles } from './readCanonicalFiles';
 
@@ -229,25 +229,8 @@ export async function createDuckDbAdapter(options: DuckDbAdapterOptions = {}): P
         throw new AdapterError(name, 'invalid_option', 'ownerId must be a non-empty string');
       await updateLead(leadId, (lead) => ({ ...lead, ownerId }));
     },
-    async runScorecard(scorecardOptions) {
-      const hasOpportunities = (await query(`SELECT key FROM ${TABLE.opportunities} LIMIT 1`, [])).length > 0;
-      const engine = createSqlScorecardEngine({
-        dialect: options.dialect ?? duckdbDialect,
-        query,
-        agreement: scorecardOptions.agreement,
-        opportunities: hasOpportunities ? 'records' : 'derived',
-        records: async () => ({
-          leads: await readAll('leads'),
-          activities: await readAll('activities'),
-          touchpoints: await readAll('touchpoints'),
-          spend: await readAll('spend'),
-          ...(hasOpportunities ? { opportunities: await readAll('opportunities') } : {}),
-          ...(scorecardOptions.accounts ? { accounts: scorecardOptions.accounts } : {}),
-        }),
-        ...(scorecardOptions.onStatement ? { onStatement: scorecardOptions.onStatement } : {}),
-      });
-      return computeScorecardWith(engine, scorecardOptions);
-    },
+    runScorecard: (scorecardOptions) =>
+      runSqlScorecard({ dialect: options.dialect ?? duckdbDialect, query, readAll }, scorecardOptions),
     async close() {
       db.closeSync();
       instance.closeSync();

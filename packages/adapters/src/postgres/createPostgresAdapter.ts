@@ -1,6 +1,5 @@
 import {
   type AccordIssue,
-  computeScorecardWith,
   LeadDispositionSchema,
   type PathSegment,
   type RecordKind,
@@ -20,7 +19,7 @@ import type {
   RevenueAdapter,
 } from '../contract/adapter.types';
 import { FACT_COLUMNS, projectRecord, TABLES } from '../sql/canonicalTables';
-import { createSqlScorecardEngine } from '../sql/createSqlScorecardEngine';
+import { runSqlScorecard } from '../sql/createSqlScorecardEngine';
 import { postgresDialect } from '../sql/sqlDialects';
 import { redactedError, secretsOf } from './_redact';
 import { isSchemaName, migrationsTableSql, postgresMigrations } from './postgresMigrations';
@@ -557,26 +556,8 @@ export async function createPostgresAdapter(options: PostgresAdapterOptions = {}
       if (typeof leadId !== 'string') throw new AdapterError(name, 'not_found', 'no lead with that id');
       await updateLead(leadId, (lead) => ({ ...lead, ownerId }));
     },
-    async runScorecard(scorecardOptions) {
-      const hasOpportunities = (await rows(`SELECT key FROM ${table('opportunities')} LIMIT 1`, [])).length > 0;
-      const engine = createSqlScorecardEngine({
-        dialect: postgresDialect,
-        query: rows,
-        agreement: scorecardOptions.agreement,
-        opportunities: hasOpportunities ? 'records' : 'derived',
-        schema: schemaName,
-        records: async () => ({
-          leads: await readAll('leads'),
-          activities: await readAll('activities'),
-          touchpoints: await readAll('touchpoints'),
-          spend: await readAll('spend'),
-          ...(hasOpportunities ? { opportunities: await readAll('opportunities') } : {}),
-          ...(scorecardOptions.accounts ? { accounts: scorecardOptions.accounts } : {}),
-        }),
-        ...(scorecardOptions.onStatement ? { onStatement: scorecardOptions.onStatement } : {}),
-      });
-      return computeScorecardWith(engine, scorecardOptions);
-    },
+    runScorecard: (scorecardOptions) =>
+      runSqlScorecard({ dialect: postgresDialect, query: rows, schema: schemaName, readAll }, scorecardOptions),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import {
   type Agreement,
+  computeScorecardWith,
   createMemoryScorecardEngine,
   type Lead,
   type ScorecardData,
@@ -7,9 +8,12 @@ import {
   type ScorecardExecution,
   type ScorecardNode,
   type ScorecardNodeResult,
+  type ScorecardResult,
   scorecardFacts,
 } from '@accord/core';
+import type { ListedRecords, ListKind, RunScorecardOptions } from '../contract/adapter.types';
 import { renderSql, type Select } from './_sqlAst';
+import { TABLES } from './canonicalTables';
 import {
   boundsQuery,
   excludedQuery,
@@ -203,4 +207,44 @@ export function createSqlScorecardEngine(options: SqlScorecardEngineOptions): Sc
       };
     },
   };
+}
+
+/** What an adapter with canonical SQL tables provides to {@link runSqlScorecard}. */
+export interface SqlTables {
+  dialect: SqlDialect;
+  query: SqlQuery;
+  /** The schema holding the tables (a validated identifier), when not the default one. */
+  schema?: string;
+  /** Every record of a kind, for the nodes that run in the core. */
+  readAll: <K extends ListKind>(kind: K) => Promise<ListedRecords[K][]>;
+}
+
+/**
+ * `runScorecard` for an adapter whose records sit in the canonical tables: the opportunity table's
+ * records, or opportunities derived from leads when it is empty (as `computeScorecard` does when
+ * given none), and the records read back only for the nodes SQL does not run.
+ */
+export async function runSqlScorecard(tables: SqlTables, options: RunScorecardOptions): Promise<ScorecardResult> {
+  const { dialect, query, readAll } = tables;
+  const opportunitiesTable = tables.schema
+    ? `${dialect.quote(tables.schema)}.${TABLES.opportunities}`
+    : TABLES.opportunities;
+  const hasOpportunities = (await query(`SELECT key FROM ${opportunitiesTable} LIMIT 1`, [])).length > 0;
+  const engine = createSqlScorecardEngine({
+    dialect,
+    query,
+    agreement: options.agreement,
+    opportunities: hasOpportunities ? 'records' : 'derived',
+    ...(tables.schema ? { schema: tables.schema } : {}),
+    records: async () => ({
+      leads: await readAll('leads'),
+      activities: await readAll('activities'),
+      touchpoints: await readAll('touchpoints'),
+      spend: await readAll('spend'),
+      ...(hasOpportunities ? { opportunities: await readAll('opportunities') } : {}),
+      ...(options.accounts ? { accounts: options.accounts } : {}),
+    }),
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
+  });
+  return computeScorecardWith(engine, options);
 }

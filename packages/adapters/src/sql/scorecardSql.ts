@@ -1,10 +1,11 @@
-import type {
-  DurationPair,
-  ScorecardCondition,
-  ScorecardFacts,
-  ScorecardGrouping,
-  ScorecardNode,
-  ScorecardNodeValue,
+import {
+  type DurationPair,
+  type ScorecardCondition,
+  type ScorecardFacts,
+  type ScorecardGrouping,
+  type ScorecardNode,
+  type ScorecardNodeValue,
+  scorecardNodeConditions,
 } from '@accord/core';
 import { and, col, type Expr, type From, fn, isNotNull, isNull, num, op, param, type Select } from './_sqlAst';
 import { LEAD_DIMENSION_COLUMNS, TABLES } from './canonicalTables';
@@ -425,16 +426,6 @@ function valueExpr(ctx: ScorecardSqlContext, fact: RowFact, v: ScorecardNodeValu
   return op('/', op('-', c1(v.diff[1]), c1(v.diff[0])), param(v.scale, 'double'));
 }
 
-/** Whether the conditions already require the anchor (as the core's executor decides). */
-function impliesAnchor(where: readonly ScorecardCondition[], anchor: string): boolean {
-  return where.some(
-    (c) =>
-      ('has' in c && c.has === anchor) ||
-      ('ordered' in c && (c.ordered[0] === anchor || c.ordered[1] === anchor)) ||
-      ('within' in c && (c.within[0] === anchor || c.within[1] === anchor)),
-  );
-}
-
 /** The long result's columns: node index, 1 on totals rows, one label per dimension, period index, value. */
 export interface ScorecardSqlRow {
   node: number;
@@ -501,13 +492,8 @@ export function scorecardQuery(
     const name = `agg_${a++}`;
     const period: Expr = periods ? col('pr', 'p') : num(0);
     const keys = periods ? [...dimCols, col('pr', 'p')] : dimCols;
-    const whereOf = (n: ScorecardNode): Expr | undefined => {
-      const where =
-        periods || n.anchor === 'created' || impliesAnchor(n.where, n.anchor)
-          ? n.where
-          : [...n.where, { has: n.anchor }];
-      return and(...where.map((c) => condition(ctx, fact, c)));
-    };
+    const whereOf = (n: ScorecardNode): Expr | undefined =>
+      and(...scorecardNodeConditions(n, periods !== null).map((c) => condition(ctx, fact, c)));
     const nativeQuantile = ctx.dialect.quantile !== null;
     const aggregated = indexes.filter((i) => nodes[i]?.agg !== 'quantile' || nativeQuantile);
     const windowed = indexes.filter((i) => !aggregated.includes(i));

@@ -136,6 +136,21 @@ function groupIndex(data: Columnar, dims: readonly string[]): GroupIndex {
   return index;
 }
 
+/**
+ * @name scorecardNodeConditions
+ * @category Scorecard
+ * @summary The conditions a row must meet to count in a node: its own, plus its anchor's presence
+ * when the query has no periods (with periods, a row without the anchor has no period).
+ *
+ * @example
+ * scorecardNodeConditions({ fact: 'leads', agg: 'count', where: [], anchor: 'stage:mql' }, false) //=> [{ has: 'stage:mql' }]
+ */
+export function scorecardNodeConditions(node: PlanNode, hasPeriods: boolean): readonly Cond[] {
+  return hasPeriods || node.anchor === 'created' || impliesAnchor(node.where, node.anchor)
+    ? node.where
+    : [...node.where, { has: node.anchor }];
+}
+
 /** Whether the conditions already require the anchor to be present. */
 function impliesAnchor(where: readonly Cond[], anchor: string): boolean {
   return where.some(
@@ -250,10 +265,7 @@ export function execute(data: Columnar, grouping: Grouping, nodes: readonly Plan
     return slots;
   };
   // Without periods the slot is the group, so the anchor's presence becomes a condition.
-  const whereOf = (node: PlanNode): readonly Cond[] =>
-    periods || node.anchor === 'created' || impliesAnchor(node.where, node.anchor)
-      ? node.where
-      : [...node.where, { has: node.anchor }];
+  const whereOf = (node: PlanNode): readonly Cond[] => scorecardNodeConditions(node, periods !== null);
 
   const results = new Map<string, NodeResult>();
   const unique = new Map<string, PlanNode>();
