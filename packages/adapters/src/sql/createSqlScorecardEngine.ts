@@ -2,6 +2,7 @@ import {
   type Agreement,
   computeScorecardWith,
   createMemoryScorecardEngine,
+  type DurationPair,
   type Lead,
   type ScorecardData,
   type ScorecardEngine,
@@ -46,6 +47,7 @@ export interface SqlScorecardEngineOptions {
   onStatement?: (statement: { sql: string; params: readonly unknown[]; purpose: string }) => void;
 }
 
+const pairKey = (d: DurationPair) => `${d.fact}:${d.from}:${d.to}`;
 const keyOf = (n: ScorecardNode) => JSON.stringify([n.fact, n.agg, n.where, n.anchor, n.value ?? null, n.q ?? null]);
 const SEP = '\u0000';
 
@@ -66,6 +68,7 @@ export function createSqlScorecardEngine(options: SqlScorecardEngineOptions): Sc
     opportunities: options.opportunities,
     ...(options.schema ? { schema: options.schema } : {}),
   };
+  const negatives = new Map<string, number>();
   let memory: Promise<ScorecardEngine> | undefined;
   const inMemory = () => {
     memory ??= options.records().then((data) => createMemoryScorecardEngine(data, { agreement: options.agreement }));
@@ -106,11 +109,14 @@ export function createSqlScorecardEngine(options: SqlScorecardEngineOptions): Sc
       }
       return Number.isFinite(lo) ? [lo, hi + 1] : [0, 0];
     },
+    // Counted with the aggregates when their nodes ran in SQL; otherwise asked for here.
     async excluded(durations) {
-      const rows = await run(excludedQuery(ctx, durations), 'negative durations');
-      const out = durations.map(() => 0);
-      for (const r of rows) out[Number(r.pair)] = Number(r.n);
-      return out;
+      const missing = durations.filter((d) => !negatives.has(pairKey(d)));
+      if (missing.length > 0) {
+        const rows = await run(excludedQuery(ctx, missing), 'negative durations');
+        for (const r of rows) negatives.set(pairKey(missing[Number(r.pair)] as DurationPair), Number(r.n));
+      }
+      return durations.map((d) => negatives.get(pairKey(d)) ?? 0);
     },
     async execute(grouping, nodes, asOf) {
       const unique = new Map<string, ScorecardNode>();
@@ -139,10 +145,23 @@ export function createSqlScorecardEngine(options: SqlScorecardEngineOptions): Sc
       const totals = new Map<string, number>();
 
       const sqlKinds = new Map(sqlNodes.map((n, i) => [i, n]));
+      const pairs = [
+        ...new Map(
+          sqlNodes.flatMap((n): [string, DurationPair][] => {
+            if (n.agg === 'count' || !n.value || !('diff' in n.value) || n.fact === 'spend') return [];
+            const pair = { fact: n.fact, from: n.value.diff[0], to: n.value.diff[1] };
+            return [[pairKey(pair), pair]];
+          }),
+        ).values(),
+      ];
       if (sqlNodes.length > 0 || !grouping.periods) {
-        const rows = await run(scorecardQuery(ctx, grouping, sqlNodes), 'aggregates');
+        const rows = await run(scorecardQuery(ctx, grouping, sqlNodes, pairs), 'aggregates');
         for (const r of rows) {
           const index = Number(r.node);
+          if (Number(r.total) === 2) {
+            negatives.set(pairKey(pairs[index] as DurationPair), Number(r.v));
+            continue;
+          }
           const node = sqlKinds.get(index);
           const raw = r.v === null || r.v === undefined ? null : Number(r.v);
           const value = raw === null ? (node?.agg === 'quantile' ? Number.NaN : 0) : raw;

@@ -114,7 +114,6 @@ export function factCtes(
     },
   });
   // First touch from activities when the lead has none: the earliest at or after the first-touch stage.
-  const touchFrom = stageIndex(f.firstTouchFrom);
   out.push({
     name: 'first_activity',
     query: {
@@ -125,12 +124,16 @@ export function factCtes(
       from: table(ctx, TABLES.activities, 'a'),
       joins: [
         { kind: 'INNER', from: table(ctx, TABLES.leads, 'l'), on: op('=', col('l', 'key'), col('a', 'lead_id')) },
-        ...(touchFrom >= 0
+        // The first-touch stage's date straight from the link table (no pivot needed here).
+        ...(f.firstTouchFrom !== undefined
           ? [
               {
                 kind: 'LEFT' as const,
-                from: { table: 'stage_pivot', as: 'sp' },
-                on: op('=', col('sp', 'lead_key'), col('a', 'lead_id')),
+                from: table(ctx, TABLES.leadStages, 'sp'),
+                on: and(
+                  op('=', col('sp', 'lead_key'), col('a', 'lead_id')),
+                  op('=', col('sp', 'stage'), param(f.firstTouchFrom, 'text')),
+                ) as Expr,
               },
             ]
           : []),
@@ -138,11 +141,8 @@ export function factCtes(
       where: and(
         isNull(col('l', 'first_touch')),
         isNotNull(col('a', 'at')),
-        touchFrom >= 0
-          ? {
-              t: 'or',
-              args: [isNull(col('sp', `st_${touchFrom}`)), op('>=', col('a', 'at'), col('sp', `st_${touchFrom}`))],
-            }
+        f.firstTouchFrom !== undefined
+          ? { t: 'or', args: [isNull(col('sp', 'at')), op('>=', col('a', 'at'), col('sp', 'at'))] }
           : undefined,
       ),
       groupBy: [col('a', 'lead_id')],
@@ -443,6 +443,8 @@ export function scorecardQuery(
   ctx: ScorecardSqlContext,
   grouping: ScorecardGrouping,
   nodes: readonly ScorecardNode[],
+  /** Durations whose negative rows to count over all rows (`total` 2, `node` = the pair's index). */
+  pairs: readonly DurationPair[] = [],
 ): Select {
   const dims = grouping.dims;
   const periods = grouping.periods;
@@ -590,6 +592,20 @@ export function scorecardQuery(
         from: { table: FACT_CTE[fact], as: 'f' },
         ...(dimCols.length > 0 ? { groupBy: dimCols } : {}),
       });
+  pairs.forEach((pair, i) => {
+    const from = factColumn(ctx, pair.fact, pair.from) as string;
+    const to = factColumn(ctx, pair.fact, pair.to) as string;
+    branches.push({
+      columns: [
+        { expr: num(i), as: 'node' },
+        { expr: num(2), as: 'total' },
+        ...dims.map((_, k) => ({ expr: { t: 'null', type: 'text' } as Expr, as: `d_${k}` })),
+        { expr: num(0), as: 'p' },
+        { expr: { t: 'count', filter: op('<', col('f', to), col('f', from)) }, as: 'v' },
+      ],
+      from: { table: FACT_CTE[pair.fact], as: 'f' },
+    });
+  });
   const [head, ...rest] = branches;
   if (!head) throw new TypeError('a scorecard query needs at least one node or dimension');
   return { with: ctes, ...head, unionAll: rest };
@@ -679,25 +695,37 @@ function windowQuantile(
   ];
 }
 
-/** Minimum and maximum of every time column of leads and opportunities: one row per column. */
+/**
+ * Minimum and maximum of every time column of leads and opportunities, one row per source, read
+ * straight from the tables (derived opportunities' dates are stage dates, already counted).
+ */
 export function boundsQuery(ctx: ScorecardSqlContext): Select {
-  const columns: [RowFact, string][] = [
-    ...['c_created', 'c_first_touch', 'c_disposition_at', ...ctx.facts.stages.map((_, i) => `st_${i}`)].map(
-      (c): [RowFact, string] => ['leads', c],
-    ),
-    ['opportunities', 'c_created'],
-    ['opportunities', 'c_closed'],
-  ];
-  const [first, ...rest] = columns.map(
-    ([fact, c]): Select => ({
-      columns: [
-        { expr: fn('MIN', col('f', c)), as: 'lo' },
-        { expr: fn('MAX', col('f', c)), as: 'hi' },
-      ],
-      from: { table: FACT_CTE[fact], as: 'f' },
+  const range = (from: From, column: Expr, where?: Expr): Select => ({
+    columns: [
+      { expr: fn('MIN', column), as: 'lo' },
+      { expr: fn('MAX', column), as: 'hi' },
+    ],
+    from,
+    ...(where ? { where } : {}),
+  });
+  const leads = table(ctx, TABLES.leads, 'l');
+  const opportunities = table(ctx, TABLES.opportunities, 'o');
+  const [first, ...rest] = [
+    range(leads, col('l', 'created')),
+    range(leads, col('l', 'first_touch')),
+    range(leads, col('l', 'disposition_at')),
+    range({ table: 'first_activity', as: 'fa' }, col('fa', 'at')),
+    range(table(ctx, TABLES.leadStages, 's'), col('s', 'at'), {
+      t: 'in',
+      arg: col('s', 'stage'),
+      values: ctx.facts.stages.map((id) => param(id, 'text')),
     }),
-  );
-  return { with: factCtes(ctx, [], new Set(['opportunities'])), ...(first as Select), unionAll: rest };
+    ...(ctx.opportunities === 'records'
+      ? [range(opportunities, col('o', 'created')), range(opportunities, col('o', 'closed'))]
+      : []),
+  ];
+  const ctes = factCtes(ctx, [], new Set()).filter((c) => c.name === 'first_activity');
+  return { with: ctes, ...(first as Select), unionAll: rest };
 }
 
 /** Per pair: rows whose `to` column is before `from`. */

@@ -1,5 +1,5 @@
 -- data-quality checks
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
 WITH `stage_pivot` AS (
   SELECT `s`.`lead_key` AS `lead_key`,
     MAX(CASE WHEN (`s`.`stage` = CAST(@p1 AS STRING)) THEN `s`.`at` END) AS `st_0`,
@@ -19,8 +19,8 @@ WITH `stage_pivot` AS (
     MIN(`a`.`at`) AS `at`
   FROM `accord_activities` AS `a`
   INNER JOIN `accord_leads` AS `l` ON (`l`.`key` = `a`.`lead_id`)
-  LEFT JOIN `stage_pivot` AS `sp` ON (`sp`.`lead_key` = `a`.`lead_id`)
-  WHERE ((`l`.`first_touch` IS NULL) AND (`a`.`at` IS NOT NULL) AND ((`sp`.`st_1` IS NULL) OR (`a`.`at` >= `sp`.`st_1`)))
+  LEFT JOIN `accord_lead_stages` AS `sp` ON ((`sp`.`lead_key` = `a`.`lead_id`) AND (`sp`.`stage` = CAST(@p10 AS STRING)))
+  WHERE ((`l`.`first_touch` IS NULL) AND (`a`.`at` IS NOT NULL) AND ((`sp`.`at` IS NULL) OR (`a`.`at` >= `sp`.`at`)))
   GROUP BY `a`.`lead_id`
 ),
 `lead_facts` AS (
@@ -39,7 +39,7 @@ WITH `stage_pivot` AS (
     `l`.`amount` AS `c_amount`,
     `l`.`reason_id` AS `c_reason`,
     `l`.`disposition_at` AS `c_disposition_at`,
-    CASE WHEN (`l`.`owner_id` <> CAST(@p10 AS STRING)) THEN 1 END AS `c_has_owner`
+    CASE WHEN (`l`.`owner_id` <> CAST(@p11 AS STRING)) THEN 1 END AS `c_has_owner`
   FROM `accord_leads` AS `l`
   LEFT JOIN `stage_pivot` AS `sp` ON (`sp`.`lead_key` = `l`.`key`)
   LEFT JOIN `first_activity` AS `fa` ON (`fa`.`lead_key` = `l`.`key`)
@@ -48,11 +48,11 @@ WITH `stage_pivot` AS (
   SELECT `x`.`k` AS `k`
   FROM (SELECT `s`.`lead_key` AS `k`
   FROM `accord_lead_stages` AS `s`
-  WHERE (`s`.`stage` NOT IN (CAST(@p11 AS STRING), CAST(@p12 AS STRING), CAST(@p13 AS STRING), CAST(@p14 AS STRING), CAST(@p15 AS STRING), CAST(@p16 AS STRING), CAST(@p17 AS STRING), CAST(@p18 AS STRING), CAST(@p19 AS STRING)))
+  WHERE (`s`.`stage` NOT IN (CAST(@p12 AS STRING), CAST(@p13 AS STRING), CAST(@p14 AS STRING), CAST(@p15 AS STRING), CAST(@p16 AS STRING), CAST(@p17 AS STRING), CAST(@p18 AS STRING), CAST(@p19 AS STRING), CAST(@p20 AS STRING)))
   UNION ALL
   SELECT `f`.`k` AS `k`
   FROM `lead_facts` AS `f`
-  WHERE ((`f`.`c_reason` NOT IN (CAST(@p20 AS STRING), CAST(@p21 AS STRING), CAST(@p22 AS STRING), CAST(@p23 AS STRING), CAST(@p24 AS STRING), CAST(@p25 AS STRING), CAST(@p26 AS STRING), CAST(@p27 AS STRING))) OR (`f`.`st_0` > `f`.`st_1`) OR (`f`.`st_0` > `f`.`st_2`) OR (`f`.`st_1` > `f`.`st_2`) OR (`f`.`st_0` > `f`.`st_3`) OR (`f`.`st_1` > `f`.`st_3`) OR (`f`.`st_2` > `f`.`st_3`) OR (`f`.`st_0` > `f`.`st_4`) OR (`f`.`st_1` > `f`.`st_4`) OR (`f`.`st_2` > `f`.`st_4`) OR (`f`.`st_3` > `f`.`st_4`) OR (`f`.`st_0` > `f`.`st_5`) OR (`f`.`st_1` > `f`.`st_5`) OR (`f`.`st_2` > `f`.`st_5`) OR (`f`.`st_3` > `f`.`st_5`) OR (`f`.`st_4` > `f`.`st_5`) OR (`f`.`st_0` > `f`.`st_6`) OR (`f`.`st_1` > `f`.`st_6`) OR (`f`.`st_2` > `f`.`st_6`) OR (`f`.`st_3` > `f`.`st_6`) OR (`f`.`st_4` > `f`.`st_6`))) AS `x`
+  WHERE ((`f`.`c_reason` NOT IN (CAST(@p21 AS STRING), CAST(@p22 AS STRING), CAST(@p23 AS STRING), CAST(@p24 AS STRING), CAST(@p25 AS STRING), CAST(@p26 AS STRING), CAST(@p27 AS STRING), CAST(@p28 AS STRING))) OR (`f`.`st_0` > `f`.`st_1`) OR (`f`.`st_0` > `f`.`st_2`) OR (`f`.`st_1` > `f`.`st_2`) OR (`f`.`st_0` > `f`.`st_3`) OR (`f`.`st_1` > `f`.`st_3`) OR (`f`.`st_2` > `f`.`st_3`) OR (`f`.`st_0` > `f`.`st_4`) OR (`f`.`st_1` > `f`.`st_4`) OR (`f`.`st_2` > `f`.`st_4`) OR (`f`.`st_3` > `f`.`st_4`) OR (`f`.`st_0` > `f`.`st_5`) OR (`f`.`st_1` > `f`.`st_5`) OR (`f`.`st_2` > `f`.`st_5`) OR (`f`.`st_3` > `f`.`st_5`) OR (`f`.`st_4` > `f`.`st_5`) OR (`f`.`st_0` > `f`.`st_6`) OR (`f`.`st_1` > `f`.`st_6`) OR (`f`.`st_2` > `f`.`st_6`) OR (`f`.`st_3` > `f`.`st_6`) OR (`f`.`st_4` > `f`.`st_6`))) AS `x`
   GROUP BY `x`.`k`
 )
 SELECT `l`.`key` AS `k`,
@@ -61,7 +61,7 @@ FROM `accord_leads` AS `l`
 INNER JOIN `suspect` AS `x` ON (`x`.`k` = `l`.`key`);
 
 -- aggregates
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","","(none)","","(none)","closed_won","closed_lost","","(none)","","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)","","(none)","closed_won","closed_lost","","(none)","","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000]
 WITH `stage_pivot` AS (
   SELECT `s`.`lead_key` AS `lead_key`,
     MAX(CASE WHEN (`s`.`stage` = CAST(@p1 AS STRING)) THEN `s`.`at` END) AS `st_0`,
@@ -81,8 +81,8 @@ WITH `stage_pivot` AS (
     MIN(`a`.`at`) AS `at`
   FROM `accord_activities` AS `a`
   INNER JOIN `accord_leads` AS `l` ON (`l`.`key` = `a`.`lead_id`)
-  LEFT JOIN `stage_pivot` AS `sp` ON (`sp`.`lead_key` = `a`.`lead_id`)
-  WHERE ((`l`.`first_touch` IS NULL) AND (`a`.`at` IS NOT NULL) AND ((`sp`.`st_1` IS NULL) OR (`a`.`at` >= `sp`.`st_1`)))
+  LEFT JOIN `accord_lead_stages` AS `sp` ON ((`sp`.`lead_key` = `a`.`lead_id`) AND (`sp`.`stage` = CAST(@p10 AS STRING)))
+  WHERE ((`l`.`first_touch` IS NULL) AND (`a`.`at` IS NOT NULL) AND ((`sp`.`at` IS NULL) OR (`a`.`at` >= `sp`.`at`)))
   GROUP BY `a`.`lead_id`
 ),
 `lead_facts` AS (
@@ -101,9 +101,9 @@ WITH `stage_pivot` AS (
     `l`.`amount` AS `c_amount`,
     `l`.`reason_id` AS `c_reason`,
     `l`.`disposition_at` AS `c_disposition_at`,
-    CASE WHEN (`l`.`owner_id` <> CAST(@p10 AS STRING)) THEN 1 END AS `c_has_owner`,
-    COALESCE(NULLIF(`l`.`source`, CAST(@p11 AS STRING)), CAST(@p12 AS STRING)) AS `d_0`,
-    COALESCE(NULLIF(JSON_VALUE(`l`.`record`, '$."attributes"."tier"'), CAST(@p13 AS STRING)), CAST(@p14 AS STRING)) AS `d_1`
+    CASE WHEN (`l`.`owner_id` <> CAST(@p11 AS STRING)) THEN 1 END AS `c_has_owner`,
+    COALESCE(NULLIF(`l`.`source`, CAST(@p12 AS STRING)), CAST(@p13 AS STRING)) AS `d_0`,
+    COALESCE(NULLIF(JSON_VALUE(`l`.`record`, '$."attributes"."tier"'), CAST(@p14 AS STRING)), CAST(@p15 AS STRING)) AS `d_1`
   FROM `accord_leads` AS `l`
   LEFT JOIN `stage_pivot` AS `sp` ON (`sp`.`lead_key` = `l`.`key`)
   LEFT JOIN `first_activity` AS `fa` ON (`fa`.`lead_key` = `l`.`key`)
@@ -137,10 +137,10 @@ WITH `stage_pivot` AS (
     `o`.`created` AS `c_created`,
     `o`.`closed` AS `c_closed`,
     `o`.`amount` AS `c_amount`,
-    CASE WHEN ((`o`.`won` = 1) OR ((`o`.`won` IS NULL) AND (`o`.`stage` IN (CAST(@p15 AS STRING))))) THEN 1 WHEN ((`o`.`won` = 0) OR (`o`.`stage` IN (CAST(@p16 AS STRING)))) THEN 0 END AS `c_won`,
+    CASE WHEN ((`o`.`won` = 1) OR ((`o`.`won` IS NULL) AND (`o`.`stage` IN (CAST(@p16 AS STRING))))) THEN 1 WHEN ((`o`.`won` = 0) OR (`o`.`stage` IN (CAST(@p17 AS STRING)))) THEN 0 END AS `c_won`,
     COALESCE(`om`.`m`, 0) AS `c_marketing`,
-    CASE WHEN (`ol`.`lead_key` IS NOT NULL) THEN `lf`.`d_0` ELSE COALESCE(NULLIF(JSON_VALUE(`o`.`record`, '$."source"'), CAST(@p17 AS STRING)), CAST(@p18 AS STRING)) END AS `d_0`,
-    CASE WHEN (`ol`.`lead_key` IS NOT NULL) THEN `lf`.`d_1` ELSE COALESCE(NULLIF(JSON_VALUE(`o`.`record`, '$."attributes"."tier"'), CAST(@p19 AS STRING)), CAST(@p20 AS STRING)) END AS `d_1`
+    CASE WHEN (`ol`.`lead_key` IS NOT NULL) THEN `lf`.`d_0` ELSE COALESCE(NULLIF(JSON_VALUE(`o`.`record`, '$."source"'), CAST(@p18 AS STRING)), CAST(@p19 AS STRING)) END AS `d_0`,
+    CASE WHEN (`ol`.`lead_key` IS NOT NULL) THEN `lf`.`d_1` ELSE COALESCE(NULLIF(JSON_VALUE(`o`.`record`, '$."attributes"."tier"'), CAST(@p20 AS STRING)), CAST(@p21 AS STRING)) END AS `d_1`
   FROM `accord_opportunities` AS `o`
   LEFT JOIN `opportunity_lead` AS `ol` ON (`ol`.`opportunity_key` = `o`.`key`)
   LEFT JOIN `lead_facts` AS `lf` ON (`lf`.`k` = `ol`.`lead_key`)
@@ -148,16 +148,16 @@ WITH `stage_pivot` AS (
 ),
 `periods` AS (
   SELECT 0 AS `p`,
-    CAST(@p21 AS FLOAT64) AS `lo`,
-    CAST(@p22 AS FLOAT64) AS `hi`
+    CAST(@p22 AS FLOAT64) AS `lo`,
+    CAST(@p23 AS FLOAT64) AS `hi`
   UNION ALL
   SELECT 1 AS `p`,
-    CAST(@p23 AS FLOAT64) AS `lo`,
-    CAST(@p24 AS FLOAT64) AS `hi`
+    CAST(@p24 AS FLOAT64) AS `lo`,
+    CAST(@p25 AS FLOAT64) AS `hi`
   UNION ALL
   SELECT 2 AS `p`,
-    CAST(@p25 AS FLOAT64) AS `lo`,
-    CAST(@p26 AS FLOAT64) AS `hi`
+    CAST(@p26 AS FLOAT64) AS `lo`,
+    CAST(@p27 AS FLOAT64) AS `hi`
 ),
 `agg_0` AS (
   SELECT `f`.`d_0` AS `d_0`,
@@ -165,7 +165,7 @@ WITH `stage_pivot` AS (
     `pr`.`p` AS `p`,
     GROUPING(`f`.`d_0`) AS `total`,
     COUNT(CASE WHEN (`f`.`c_created` IS NOT NULL) THEN 1 END) AS `v_0`,
-    COUNT(CASE WHEN (`f`.`c_reason` = CAST(@p27 AS STRING)) THEN 1 END) AS `v_4`,
+    COUNT(CASE WHEN (`f`.`c_reason` = CAST(@p28 AS STRING)) THEN 1 END) AS `v_4`,
     COUNT(CASE WHEN (`f`.`c_reason` IS NOT NULL) THEN 1 END) AS `v_5`
   FROM `lead_facts` AS `f`
   INNER JOIN `periods` AS `pr` ON ((`f`.`c_created` >= `pr`.`lo`) AND (`f`.`c_created` < `pr`.`hi`))
@@ -199,7 +199,7 @@ WITH `stage_pivot` AS (
     `f`.`d_1` AS `d_1`,
     `pr`.`p` AS `p`,
     GROUPING(`f`.`d_0`) AS `total`,
-    SUM(CASE WHEN ((`f`.`c_won` = 1) AND (`f`.`c_closed` >= `f`.`c_created`)) THEN ((`f`.`c_closed` - `f`.`c_created`) / CAST(@p28 AS FLOAT64)) END) AS `v_9`,
+    SUM(CASE WHEN ((`f`.`c_won` = 1) AND (`f`.`c_closed` >= `f`.`c_created`)) THEN ((`f`.`c_closed` - `f`.`c_created`) / CAST(@p29 AS FLOAT64)) END) AS `v_9`,
     COUNT(CASE WHEN ((`f`.`c_won` = 1) AND (`f`.`c_closed` >= `f`.`c_created`)) THEN 1 END) AS `v_10`
   FROM `opportunity_facts` AS `f`
   INNER JOIN `periods` AS `pr` ON ((`f`.`c_closed` >= `pr`.`lo`) AND (`f`.`c_closed` < `pr`.`hi`))
@@ -270,14 +270,14 @@ SELECT 3 AS `node`,
 FROM (SELECT `f`.`d_0` AS `d_0`,
   `f`.`d_1` AS `d_1`,
   `pr`.`p` AS `p`,
-  ((`f`.`st_2` - `f`.`st_1`) / CAST(@p29 AS FLOAT64)) AS `v`,
-  (ROW_NUMBER() OVER (PARTITION BY `f`.`d_0`, `f`.`d_1`, `pr`.`p` ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p30 AS FLOAT64))) - 1) AS `r`,
+  ((`f`.`st_2` - `f`.`st_1`) / CAST(@p30 AS FLOAT64)) AS `v`,
+  (ROW_NUMBER() OVER (PARTITION BY `f`.`d_0`, `f`.`d_1`, `pr`.`p` ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p31 AS FLOAT64))) - 1) AS `r`,
   COUNT(*) OVER (PARTITION BY `f`.`d_0`, `f`.`d_1`, `pr`.`p`) AS `n`,
-  (ROW_NUMBER() OVER (ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p31 AS FLOAT64))) - 1) AS `r_all`,
+  (ROW_NUMBER() OVER (ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p32 AS FLOAT64))) - 1) AS `r_all`,
   COUNT(*) OVER () AS `n_all`
 FROM `lead_facts` AS `f`
 INNER JOIN `periods` AS `pr` ON ((`f`.`st_1` >= `pr`.`lo`) AND (`f`.`st_1` < `pr`.`hi`))
-WHERE ((`f`.`st_2` >= `f`.`st_1`) AND (((`f`.`st_2` - `f`.`st_1`) / CAST(@p32 AS FLOAT64)) IS NOT NULL))) AS `w`
+WHERE ((`f`.`st_2` >= `f`.`st_1`) AND (((`f`.`st_2` - `f`.`st_1`) / CAST(@p33 AS FLOAT64)) IS NOT NULL))) AS `w`
 GROUP BY `w`.`d_0`, `w`.`d_1`, `w`.`p`
 UNION ALL
 SELECT 3 AS `node`,
@@ -289,14 +289,14 @@ SELECT 3 AS `node`,
 FROM (SELECT `f`.`d_0` AS `d_0`,
   `f`.`d_1` AS `d_1`,
   `pr`.`p` AS `p`,
-  ((`f`.`st_2` - `f`.`st_1`) / CAST(@p33 AS FLOAT64)) AS `v`,
-  (ROW_NUMBER() OVER (PARTITION BY `f`.`d_0`, `f`.`d_1`, `pr`.`p` ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p34 AS FLOAT64))) - 1) AS `r`,
+  ((`f`.`st_2` - `f`.`st_1`) / CAST(@p34 AS FLOAT64)) AS `v`,
+  (ROW_NUMBER() OVER (PARTITION BY `f`.`d_0`, `f`.`d_1`, `pr`.`p` ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p35 AS FLOAT64))) - 1) AS `r`,
   COUNT(*) OVER (PARTITION BY `f`.`d_0`, `f`.`d_1`, `pr`.`p`) AS `n`,
-  (ROW_NUMBER() OVER (ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p35 AS FLOAT64))) - 1) AS `r_all`,
+  (ROW_NUMBER() OVER (ORDER BY ((`f`.`st_2` - `f`.`st_1`) / CAST(@p36 AS FLOAT64))) - 1) AS `r_all`,
   COUNT(*) OVER () AS `n_all`
 FROM `lead_facts` AS `f`
 INNER JOIN `periods` AS `pr` ON ((`f`.`st_1` >= `pr`.`lo`) AND (`f`.`st_1` < `pr`.`hi`))
-WHERE ((`f`.`st_2` >= `f`.`st_1`) AND (((`f`.`st_2` - `f`.`st_1`) / CAST(@p36 AS FLOAT64)) IS NOT NULL))) AS `w`
+WHERE ((`f`.`st_2` >= `f`.`st_1`) AND (((`f`.`st_2` - `f`.`st_1`) / CAST(@p37 AS FLOAT64)) IS NOT NULL))) AS `w`
 UNION ALL
 SELECT -1 AS `node`,
   `g`.`total` AS `total`,
@@ -352,10 +352,26 @@ SELECT 10 AS `node`,
   `g`.`d_1` AS `d_1`,
   `g`.`p` AS `p`,
   `g`.`v_10` AS `v`
-FROM `agg_3` AS `g`;
+FROM `agg_3` AS `g`
+UNION ALL
+SELECT 0 AS `node`,
+  2 AS `total`,
+  CAST(NULL AS STRING) AS `d_0`,
+  CAST(NULL AS STRING) AS `d_1`,
+  0 AS `p`,
+  COUNT(CASE WHEN (`f`.`st_2` < `f`.`st_1`) THEN 1 END) AS `v`
+FROM `lead_facts` AS `f`
+UNION ALL
+SELECT 1 AS `node`,
+  2 AS `total`,
+  CAST(NULL AS STRING) AS `d_0`,
+  CAST(NULL AS STRING) AS `d_1`,
+  0 AS `p`,
+  COUNT(CASE WHEN (`f`.`c_closed` < `f`.`c_created`) THEN 1 END) AS `v`
+FROM `opportunity_facts` AS `f`;
 
 -- negative durations
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","closed_won","closed_lost"]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","closed_won","closed_lost"]
 WITH `stage_pivot` AS (
   SELECT `s`.`lead_key` AS `lead_key`,
     MAX(CASE WHEN (`s`.`stage` = CAST(@p1 AS STRING)) THEN `s`.`at` END) AS `st_0`,
@@ -375,8 +391,8 @@ WITH `stage_pivot` AS (
     MIN(`a`.`at`) AS `at`
   FROM `accord_activities` AS `a`
   INNER JOIN `accord_leads` AS `l` ON (`l`.`key` = `a`.`lead_id`)
-  LEFT JOIN `stage_pivot` AS `sp` ON (`sp`.`lead_key` = `a`.`lead_id`)
-  WHERE ((`l`.`first_touch` IS NULL) AND (`a`.`at` IS NOT NULL) AND ((`sp`.`st_1` IS NULL) OR (`a`.`at` >= `sp`.`st_1`)))
+  LEFT JOIN `accord_lead_stages` AS `sp` ON ((`sp`.`lead_key` = `a`.`lead_id`) AND (`sp`.`stage` = CAST(@p10 AS STRING)))
+  WHERE ((`l`.`first_touch` IS NULL) AND (`a`.`at` IS NOT NULL) AND ((`sp`.`at` IS NULL) OR (`a`.`at` >= `sp`.`at`)))
   GROUP BY `a`.`lead_id`
 ),
 `lead_facts` AS (
@@ -395,7 +411,7 @@ WITH `stage_pivot` AS (
     `l`.`amount` AS `c_amount`,
     `l`.`reason_id` AS `c_reason`,
     `l`.`disposition_at` AS `c_disposition_at`,
-    CASE WHEN (`l`.`owner_id` <> CAST(@p10 AS STRING)) THEN 1 END AS `c_has_owner`
+    CASE WHEN (`l`.`owner_id` <> CAST(@p11 AS STRING)) THEN 1 END AS `c_has_owner`
   FROM `accord_leads` AS `l`
   LEFT JOIN `stage_pivot` AS `sp` ON (`sp`.`lead_key` = `l`.`key`)
   LEFT JOIN `first_activity` AS `fa` ON (`fa`.`lead_key` = `l`.`key`)
@@ -429,7 +445,7 @@ WITH `stage_pivot` AS (
     `o`.`created` AS `c_created`,
     `o`.`closed` AS `c_closed`,
     `o`.`amount` AS `c_amount`,
-    CASE WHEN ((`o`.`won` = 1) OR ((`o`.`won` IS NULL) AND (`o`.`stage` IN (CAST(@p11 AS STRING))))) THEN 1 WHEN ((`o`.`won` = 0) OR (`o`.`stage` IN (CAST(@p12 AS STRING)))) THEN 0 END AS `c_won`,
+    CASE WHEN ((`o`.`won` = 1) OR ((`o`.`won` IS NULL) AND (`o`.`stage` IN (CAST(@p12 AS STRING))))) THEN 1 WHEN ((`o`.`won` = 0) OR (`o`.`stage` IN (CAST(@p13 AS STRING)))) THEN 0 END AS `c_won`,
     COALESCE(`om`.`m`, 0) AS `c_marketing`
   FROM `accord_opportunities` AS `o`
   LEFT JOIN `opportunity_lead` AS `ol` ON (`ol`.`opportunity_key` = `o`.`key`)

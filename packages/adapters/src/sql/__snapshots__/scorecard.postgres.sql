@@ -1,5 +1,5 @@
 -- data-quality checks
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
 WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
@@ -19,8 +19,8 @@ WITH "stage_pivot" AS MATERIALIZED (
     MIN("a"."at") AS "at"
   FROM "accord_activities" AS "a"
   INNER JOIN "accord_leads" AS "l" ON ("l"."key" = "a"."lead_id")
-  LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "a"."lead_id")
-  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
+  LEFT JOIN "accord_lead_stages" AS "sp" ON (("sp"."lead_key" = "a"."lead_id") AND ("sp"."stage" = CAST($10 AS TEXT)))
+  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."at" IS NULL) OR ("a"."at" >= "sp"."at")))
   GROUP BY "a"."lead_id"
 ),
 "lead_facts" AS MATERIALIZED (
@@ -39,7 +39,7 @@ WITH "stage_pivot" AS MATERIALIZED (
     "l"."amount" AS "c_amount",
     "l"."reason_id" AS "c_reason",
     "l"."disposition_at" AS "c_disposition_at",
-    CASE WHEN ("l"."owner_id" <> CAST($10 AS TEXT)) THEN 1 END AS "c_has_owner"
+    CASE WHEN ("l"."owner_id" <> CAST($11 AS TEXT)) THEN 1 END AS "c_has_owner"
   FROM "accord_leads" AS "l"
   LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "l"."key")
   LEFT JOIN "first_activity" AS "fa" ON ("fa"."lead_key" = "l"."key")
@@ -48,11 +48,11 @@ WITH "stage_pivot" AS MATERIALIZED (
   SELECT "x"."k" AS "k"
   FROM (SELECT "s"."lead_key" AS "k"
   FROM "accord_lead_stages" AS "s"
-  WHERE ("s"."stage" NOT IN (CAST($11 AS TEXT), CAST($12 AS TEXT), CAST($13 AS TEXT), CAST($14 AS TEXT), CAST($15 AS TEXT), CAST($16 AS TEXT), CAST($17 AS TEXT), CAST($18 AS TEXT), CAST($19 AS TEXT)))
+  WHERE ("s"."stage" NOT IN (CAST($12 AS TEXT), CAST($13 AS TEXT), CAST($14 AS TEXT), CAST($15 AS TEXT), CAST($16 AS TEXT), CAST($17 AS TEXT), CAST($18 AS TEXT), CAST($19 AS TEXT), CAST($20 AS TEXT)))
   UNION ALL
   SELECT "f"."k" AS "k"
   FROM "lead_facts" AS "f"
-  WHERE (("f"."c_reason" NOT IN (CAST($20 AS TEXT), CAST($21 AS TEXT), CAST($22 AS TEXT), CAST($23 AS TEXT), CAST($24 AS TEXT), CAST($25 AS TEXT), CAST($26 AS TEXT), CAST($27 AS TEXT))) OR ("f"."st_0" > "f"."st_1") OR ("f"."st_0" > "f"."st_2") OR ("f"."st_1" > "f"."st_2") OR ("f"."st_0" > "f"."st_3") OR ("f"."st_1" > "f"."st_3") OR ("f"."st_2" > "f"."st_3") OR ("f"."st_0" > "f"."st_4") OR ("f"."st_1" > "f"."st_4") OR ("f"."st_2" > "f"."st_4") OR ("f"."st_3" > "f"."st_4") OR ("f"."st_0" > "f"."st_5") OR ("f"."st_1" > "f"."st_5") OR ("f"."st_2" > "f"."st_5") OR ("f"."st_3" > "f"."st_5") OR ("f"."st_4" > "f"."st_5") OR ("f"."st_0" > "f"."st_6") OR ("f"."st_1" > "f"."st_6") OR ("f"."st_2" > "f"."st_6") OR ("f"."st_3" > "f"."st_6") OR ("f"."st_4" > "f"."st_6"))) AS "x"
+  WHERE (("f"."c_reason" NOT IN (CAST($21 AS TEXT), CAST($22 AS TEXT), CAST($23 AS TEXT), CAST($24 AS TEXT), CAST($25 AS TEXT), CAST($26 AS TEXT), CAST($27 AS TEXT), CAST($28 AS TEXT))) OR ("f"."st_0" > "f"."st_1") OR ("f"."st_0" > "f"."st_2") OR ("f"."st_1" > "f"."st_2") OR ("f"."st_0" > "f"."st_3") OR ("f"."st_1" > "f"."st_3") OR ("f"."st_2" > "f"."st_3") OR ("f"."st_0" > "f"."st_4") OR ("f"."st_1" > "f"."st_4") OR ("f"."st_2" > "f"."st_4") OR ("f"."st_3" > "f"."st_4") OR ("f"."st_0" > "f"."st_5") OR ("f"."st_1" > "f"."st_5") OR ("f"."st_2" > "f"."st_5") OR ("f"."st_3" > "f"."st_5") OR ("f"."st_4" > "f"."st_5") OR ("f"."st_0" > "f"."st_6") OR ("f"."st_1" > "f"."st_6") OR ("f"."st_2" > "f"."st_6") OR ("f"."st_3" > "f"."st_6") OR ("f"."st_4" > "f"."st_6"))) AS "x"
   GROUP BY "x"."k"
 )
 SELECT "l"."key" AS "k",
@@ -61,7 +61,7 @@ FROM "accord_leads" AS "l"
 INNER JOIN "suspect" AS "x" ON ("x"."k" = "l"."key");
 
 -- aggregates
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","","(none)",["attributes","tier"],"","(none)","closed_won","closed_lost",["source"],"","(none)",["attributes","tier"],"","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)",["attributes","tier"],"","(none)","closed_won","closed_lost",["source"],"","(none)",["attributes","tier"],"","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000]
 WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
@@ -81,8 +81,8 @@ WITH "stage_pivot" AS MATERIALIZED (
     MIN("a"."at") AS "at"
   FROM "accord_activities" AS "a"
   INNER JOIN "accord_leads" AS "l" ON ("l"."key" = "a"."lead_id")
-  LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "a"."lead_id")
-  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
+  LEFT JOIN "accord_lead_stages" AS "sp" ON (("sp"."lead_key" = "a"."lead_id") AND ("sp"."stage" = CAST($10 AS TEXT)))
+  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."at" IS NULL) OR ("a"."at" >= "sp"."at")))
   GROUP BY "a"."lead_id"
 ),
 "lead_facts" AS MATERIALIZED (
@@ -101,9 +101,9 @@ WITH "stage_pivot" AS MATERIALIZED (
     "l"."amount" AS "c_amount",
     "l"."reason_id" AS "c_reason",
     "l"."disposition_at" AS "c_disposition_at",
-    CASE WHEN ("l"."owner_id" <> CAST($10 AS TEXT)) THEN 1 END AS "c_has_owner",
-    COALESCE(NULLIF("l"."source", CAST($11 AS TEXT)), CAST($12 AS TEXT)) AS "d_0",
-    COALESCE(NULLIF(("l"."record" #>> $13), CAST($14 AS TEXT)), CAST($15 AS TEXT)) AS "d_1"
+    CASE WHEN ("l"."owner_id" <> CAST($11 AS TEXT)) THEN 1 END AS "c_has_owner",
+    COALESCE(NULLIF("l"."source", CAST($12 AS TEXT)), CAST($13 AS TEXT)) AS "d_0",
+    COALESCE(NULLIF(("l"."record" #>> $14), CAST($15 AS TEXT)), CAST($16 AS TEXT)) AS "d_1"
   FROM "accord_leads" AS "l"
   LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "l"."key")
   LEFT JOIN "first_activity" AS "fa" ON ("fa"."lead_key" = "l"."key")
@@ -137,10 +137,10 @@ WITH "stage_pivot" AS MATERIALIZED (
     "o"."created" AS "c_created",
     "o"."closed" AS "c_closed",
     "o"."amount" AS "c_amount",
-    CASE WHEN (("o"."won" = 1) OR (("o"."won" IS NULL) AND ("o"."stage" IN (CAST($16 AS TEXT))))) THEN 1 WHEN (("o"."won" = 0) OR ("o"."stage" IN (CAST($17 AS TEXT)))) THEN 0 END AS "c_won",
+    CASE WHEN (("o"."won" = 1) OR (("o"."won" IS NULL) AND ("o"."stage" IN (CAST($17 AS TEXT))))) THEN 1 WHEN (("o"."won" = 0) OR ("o"."stage" IN (CAST($18 AS TEXT)))) THEN 0 END AS "c_won",
     COALESCE("om"."m", 0) AS "c_marketing",
-    CASE WHEN ("ol"."lead_key" IS NOT NULL) THEN "lf"."d_0" ELSE COALESCE(NULLIF(("o"."record" #>> $18), CAST($19 AS TEXT)), CAST($20 AS TEXT)) END AS "d_0",
-    CASE WHEN ("ol"."lead_key" IS NOT NULL) THEN "lf"."d_1" ELSE COALESCE(NULLIF(("o"."record" #>> $21), CAST($22 AS TEXT)), CAST($23 AS TEXT)) END AS "d_1"
+    CASE WHEN ("ol"."lead_key" IS NOT NULL) THEN "lf"."d_0" ELSE COALESCE(NULLIF(("o"."record" #>> $19), CAST($20 AS TEXT)), CAST($21 AS TEXT)) END AS "d_0",
+    CASE WHEN ("ol"."lead_key" IS NOT NULL) THEN "lf"."d_1" ELSE COALESCE(NULLIF(("o"."record" #>> $22), CAST($23 AS TEXT)), CAST($24 AS TEXT)) END AS "d_1"
   FROM "accord_opportunities" AS "o"
   LEFT JOIN "opportunity_lead" AS "ol" ON ("ol"."opportunity_key" = "o"."key")
   LEFT JOIN "lead_facts" AS "lf" ON ("lf"."k" = "ol"."lead_key")
@@ -148,16 +148,16 @@ WITH "stage_pivot" AS MATERIALIZED (
 ),
 "periods" AS (
   SELECT 0 AS "p",
-    CAST($24 AS DOUBLE PRECISION) AS "lo",
-    CAST($25 AS DOUBLE PRECISION) AS "hi"
+    CAST($25 AS DOUBLE PRECISION) AS "lo",
+    CAST($26 AS DOUBLE PRECISION) AS "hi"
   UNION ALL
   SELECT 1 AS "p",
-    CAST($26 AS DOUBLE PRECISION) AS "lo",
-    CAST($27 AS DOUBLE PRECISION) AS "hi"
+    CAST($27 AS DOUBLE PRECISION) AS "lo",
+    CAST($28 AS DOUBLE PRECISION) AS "hi"
   UNION ALL
   SELECT 2 AS "p",
-    CAST($28 AS DOUBLE PRECISION) AS "lo",
-    CAST($29 AS DOUBLE PRECISION) AS "hi"
+    CAST($29 AS DOUBLE PRECISION) AS "lo",
+    CAST($30 AS DOUBLE PRECISION) AS "hi"
 ),
 "agg_0" AS (
   SELECT "f"."d_0" AS "d_0",
@@ -165,7 +165,7 @@ WITH "stage_pivot" AS MATERIALIZED (
     "pr"."p" AS "p",
     GROUPING("f"."d_0") AS "total",
     COUNT(*) FILTER (WHERE ("f"."c_created" IS NOT NULL)) AS "v_0",
-    COUNT(*) FILTER (WHERE ("f"."c_reason" = CAST($30 AS TEXT))) AS "v_4",
+    COUNT(*) FILTER (WHERE ("f"."c_reason" = CAST($31 AS TEXT))) AS "v_4",
     COUNT(*) FILTER (WHERE ("f"."c_reason" IS NOT NULL)) AS "v_5"
   FROM "lead_facts" AS "f"
   INNER JOIN "periods" AS "pr" ON (("f"."c_created" >= "pr"."lo") AND ("f"."c_created" < "pr"."hi"))
@@ -178,7 +178,7 @@ WITH "stage_pivot" AS MATERIALIZED (
     GROUPING("f"."d_0") AS "total",
     COUNT(*) FILTER (WHERE ("f"."st_2" >= "f"."st_1")) AS "v_1",
     COUNT(*) FILTER (WHERE ("f"."st_1" IS NOT NULL)) AS "v_2",
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY (("f"."st_2" - "f"."st_1") / CAST($31 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."st_2" >= "f"."st_1") AND ((("f"."st_2" - "f"."st_1") / CAST($32 AS DOUBLE PRECISION)) IS NOT NULL))) AS "v_3"
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY (("f"."st_2" - "f"."st_1") / CAST($32 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."st_2" >= "f"."st_1") AND ((("f"."st_2" - "f"."st_1") / CAST($33 AS DOUBLE PRECISION)) IS NOT NULL))) AS "v_3"
   FROM "lead_facts" AS "f"
   INNER JOIN "periods" AS "pr" ON (("f"."st_1" >= "pr"."lo") AND ("f"."st_1" < "pr"."hi"))
   GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
@@ -200,7 +200,7 @@ WITH "stage_pivot" AS MATERIALIZED (
     "f"."d_1" AS "d_1",
     "pr"."p" AS "p",
     GROUPING("f"."d_0") AS "total",
-    SUM((("f"."c_closed" - "f"."c_created") / CAST($33 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created"))) AS "v_9",
+    SUM((("f"."c_closed" - "f"."c_created") / CAST($34 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created"))) AS "v_9",
     COUNT(*) FILTER (WHERE (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created"))) AS "v_10"
   FROM "opportunity_facts" AS "f"
   INNER JOIN "periods" AS "pr" ON (("f"."c_closed" >= "pr"."lo") AND ("f"."c_closed" < "pr"."hi"))
@@ -324,10 +324,26 @@ SELECT 10 AS "node",
   "g"."d_1" AS "d_1",
   "g"."p" AS "p",
   "g"."v_10" AS "v"
-FROM "agg_3" AS "g";
+FROM "agg_3" AS "g"
+UNION ALL
+SELECT 0 AS "node",
+  2 AS "total",
+  CAST(NULL AS TEXT) AS "d_0",
+  CAST(NULL AS TEXT) AS "d_1",
+  0 AS "p",
+  COUNT(*) FILTER (WHERE ("f"."st_2" < "f"."st_1")) AS "v"
+FROM "lead_facts" AS "f"
+UNION ALL
+SELECT 1 AS "node",
+  2 AS "total",
+  CAST(NULL AS TEXT) AS "d_0",
+  CAST(NULL AS TEXT) AS "d_1",
+  0 AS "p",
+  COUNT(*) FILTER (WHERE ("f"."c_closed" < "f"."c_created")) AS "v"
+FROM "opportunity_facts" AS "f";
 
 -- negative durations
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","closed_won","closed_lost"]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","closed_won","closed_lost"]
 WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
@@ -347,8 +363,8 @@ WITH "stage_pivot" AS MATERIALIZED (
     MIN("a"."at") AS "at"
   FROM "accord_activities" AS "a"
   INNER JOIN "accord_leads" AS "l" ON ("l"."key" = "a"."lead_id")
-  LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "a"."lead_id")
-  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
+  LEFT JOIN "accord_lead_stages" AS "sp" ON (("sp"."lead_key" = "a"."lead_id") AND ("sp"."stage" = CAST($10 AS TEXT)))
+  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."at" IS NULL) OR ("a"."at" >= "sp"."at")))
   GROUP BY "a"."lead_id"
 ),
 "lead_facts" AS MATERIALIZED (
@@ -367,7 +383,7 @@ WITH "stage_pivot" AS MATERIALIZED (
     "l"."amount" AS "c_amount",
     "l"."reason_id" AS "c_reason",
     "l"."disposition_at" AS "c_disposition_at",
-    CASE WHEN ("l"."owner_id" <> CAST($10 AS TEXT)) THEN 1 END AS "c_has_owner"
+    CASE WHEN ("l"."owner_id" <> CAST($11 AS TEXT)) THEN 1 END AS "c_has_owner"
   FROM "accord_leads" AS "l"
   LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "l"."key")
   LEFT JOIN "first_activity" AS "fa" ON ("fa"."lead_key" = "l"."key")
@@ -401,7 +417,7 @@ WITH "stage_pivot" AS MATERIALIZED (
     "o"."created" AS "c_created",
     "o"."closed" AS "c_closed",
     "o"."amount" AS "c_amount",
-    CASE WHEN (("o"."won" = 1) OR (("o"."won" IS NULL) AND ("o"."stage" IN (CAST($11 AS TEXT))))) THEN 1 WHEN (("o"."won" = 0) OR ("o"."stage" IN (CAST($12 AS TEXT)))) THEN 0 END AS "c_won",
+    CASE WHEN (("o"."won" = 1) OR (("o"."won" IS NULL) AND ("o"."stage" IN (CAST($12 AS TEXT))))) THEN 1 WHEN (("o"."won" = 0) OR ("o"."stage" IN (CAST($13 AS TEXT)))) THEN 0 END AS "c_won",
     COALESCE("om"."m", 0) AS "c_marketing"
   FROM "accord_opportunities" AS "o"
   LEFT JOIN "opportunity_lead" AS "ol" ON ("ol"."opportunity_key" = "o"."key")

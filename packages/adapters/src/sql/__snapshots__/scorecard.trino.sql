@@ -1,5 +1,5 @@
 -- data-quality checks
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","no_icp_fit","bad_contact_data","no_timing","no_budget","competitor","duplicate","student_job_seeker","in_open_deal"]
 WITH "stage_pivot" AS (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST(? AS VARCHAR)) THEN "s"."at" END) AS "st_0",
@@ -19,8 +19,8 @@ WITH "stage_pivot" AS (
     MIN("a"."at") AS "at"
   FROM "accord_activities" AS "a"
   INNER JOIN "accord_leads" AS "l" ON ("l"."key" = "a"."lead_id")
-  LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "a"."lead_id")
-  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
+  LEFT JOIN "accord_lead_stages" AS "sp" ON (("sp"."lead_key" = "a"."lead_id") AND ("sp"."stage" = CAST(? AS VARCHAR)))
+  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."at" IS NULL) OR ("a"."at" >= "sp"."at")))
   GROUP BY "a"."lead_id"
 ),
 "lead_facts" AS (
@@ -61,7 +61,7 @@ FROM "accord_leads" AS "l"
 INNER JOIN "suspect" AS "x" ON ("x"."k" = "l"."key");
 
 -- aggregates
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","","(none)","$.\"attributes\".\"tier\"","","(none)","closed_won","closed_lost","$.\"source\"","","(none)","$.\"attributes\".\"tier\"","","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)","$.\"attributes\".\"tier\"","","(none)","closed_won","closed_lost","$.\"source\"","","(none)","$.\"attributes\".\"tier\"","","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000]
 WITH "stage_pivot" AS (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST(? AS VARCHAR)) THEN "s"."at" END) AS "st_0",
@@ -81,8 +81,8 @@ WITH "stage_pivot" AS (
     MIN("a"."at") AS "at"
   FROM "accord_activities" AS "a"
   INNER JOIN "accord_leads" AS "l" ON ("l"."key" = "a"."lead_id")
-  LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "a"."lead_id")
-  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
+  LEFT JOIN "accord_lead_stages" AS "sp" ON (("sp"."lead_key" = "a"."lead_id") AND ("sp"."stage" = CAST(? AS VARCHAR)))
+  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."at" IS NULL) OR ("a"."at" >= "sp"."at")))
   GROUP BY "a"."lead_id"
 ),
 "lead_facts" AS (
@@ -352,10 +352,26 @@ SELECT 10 AS "node",
   "g"."d_1" AS "d_1",
   "g"."p" AS "p",
   "g"."v_10" AS "v"
-FROM "agg_3" AS "g";
+FROM "agg_3" AS "g"
+UNION ALL
+SELECT 0 AS "node",
+  2 AS "total",
+  CAST(NULL AS VARCHAR) AS "d_0",
+  CAST(NULL AS VARCHAR) AS "d_1",
+  0 AS "p",
+  COUNT(CASE WHEN ("f"."st_2" < "f"."st_1") THEN 1 END) AS "v"
+FROM "lead_facts" AS "f"
+UNION ALL
+SELECT 1 AS "node",
+  2 AS "total",
+  CAST(NULL AS VARCHAR) AS "d_0",
+  CAST(NULL AS VARCHAR) AS "d_1",
+  0 AS "p",
+  COUNT(CASE WHEN ("f"."c_closed" < "f"."c_created") THEN 1 END) AS "v"
+FROM "opportunity_facts" AS "f";
 
 -- negative durations
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","","closed_won","closed_lost"]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","closed_won","closed_lost"]
 WITH "stage_pivot" AS (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST(? AS VARCHAR)) THEN "s"."at" END) AS "st_0",
@@ -375,8 +391,8 @@ WITH "stage_pivot" AS (
     MIN("a"."at") AS "at"
   FROM "accord_activities" AS "a"
   INNER JOIN "accord_leads" AS "l" ON ("l"."key" = "a"."lead_id")
-  LEFT JOIN "stage_pivot" AS "sp" ON ("sp"."lead_key" = "a"."lead_id")
-  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."st_1" IS NULL) OR ("a"."at" >= "sp"."st_1")))
+  LEFT JOIN "accord_lead_stages" AS "sp" ON (("sp"."lead_key" = "a"."lead_id") AND ("sp"."stage" = CAST(? AS VARCHAR)))
+  WHERE (("l"."first_touch" IS NULL) AND ("a"."at" IS NOT NULL) AND (("sp"."at" IS NULL) OR ("a"."at" >= "sp"."at")))
   GROUP BY "a"."lead_id"
 ),
 "lead_facts" AS (
