@@ -451,7 +451,8 @@ export function scorecardQuery(
   const facts = new Set<RowFact>(nodes.map((n) => n.fact as RowFact));
   if (!periods) for (const f of ['opportunities', 'activities', 'touchpoints'] as const) facts.add(f);
   const ctes: { name: string; query: Select; materialized?: boolean }[] = factCtes(ctx, dims, facts);
-  if (periods) {
+  const contiguous = periods !== null && periods.every((p, i) => i === 0 || periods[i - 1]?.to === p.from);
+  if (periods && !contiguous) {
     const rows = periods.map(
       (p, i): Select => ({
         columns: [
@@ -492,26 +493,31 @@ export function scorecardQuery(
     const first = nodes[indexes[0] as number] as ScorecardNode;
     const fact = first.fact as RowFact;
     const name = `agg_${a++}`;
-    const period: Expr = periods ? col('pr', 'p') : num(0);
-    const keys = periods ? [...dimCols, col('pr', 'p')] : dimCols;
+    const at = col('f', factColumn(ctx, fact, first.anchor) as string);
+    // Contiguous periods (what the core makes): the period is a CASE on the anchor and the range a filter,
+    // with the bounds as numeric literals from the core (never input text) — no range join.
+    const period: Expr = !periods ? num(0) : contiguous ? periodCase(at, periods) : col('pr', 'p');
+    const inRange = periods && contiguous ? rangeFilter(at, periods) : undefined;
+    const keys = periods ? [...dimCols, period] : dimCols;
     const whereOf = (n: ScorecardNode): Expr | undefined =>
       and(...scorecardNodeConditions(n, periods !== null).map((c) => condition(ctx, fact, c)));
     const nativeQuantile = ctx.dialect.quantile !== null;
     const aggregated = indexes.filter((i) => nodes[i]?.agg !== 'quantile' || nativeQuantile);
     const windowed = indexes.filter((i) => !aggregated.includes(i));
     const from: From = { table: FACT_CTE[fact], as: 'f' };
-    const joins = periods
-      ? [
-          {
-            kind: 'INNER' as const,
-            from: { table: 'periods', as: 'pr' },
-            on: and(
-              op('>=', col('f', factColumn(ctx, fact, first.anchor) as string), col('pr', 'lo')),
-              op('<', col('f', factColumn(ctx, fact, first.anchor) as string), col('pr', 'hi')),
-            ) as Expr,
-          },
-        ]
-      : [];
+    const joins =
+      periods && !contiguous
+        ? [
+            {
+              kind: 'INNER' as const,
+              from: { table: 'periods', as: 'pr' },
+              on: and(
+                op('>=', col('f', factColumn(ctx, fact, first.anchor) as string), col('pr', 'lo')),
+                op('<', col('f', factColumn(ctx, fact, first.anchor) as string), col('pr', 'hi')),
+              ) as Expr,
+            },
+          ]
+        : [];
     if (aggregated.length > 0 || keys.length > 0) {
       const sets = keys.length > 0 ? [keys, []] : undefined;
       ctes.push({
@@ -545,6 +551,7 @@ export function scorecardQuery(
           ],
           from,
           joins,
+          ...(inRange ? { where: inRange } : {}),
           ...(sets ? { groupingSets: sets } : {}),
         },
       });
@@ -569,7 +576,7 @@ export function scorecardQuery(
           nodes[i] as ScorecardNode,
           i,
           fact,
-          whereOf(nodes[i] as ScorecardNode),
+          and(whereOf(nodes[i] as ScorecardNode), inRange),
           from,
           joins,
           dimCols,
@@ -609,6 +616,19 @@ export function scorecardQuery(
   const [head, ...rest] = branches;
   if (!head) throw new TypeError('a scorecard query needs at least one node or dimension');
   return { with: ctes, ...head, unionAll: rest };
+}
+
+/** The index of the period an instant falls in (contiguous periods: the first whose end is after it). */
+function periodCase(at: Expr, periods: readonly { from: number; to: number }[]): Expr {
+  return { t: 'case', when: periods.map((p, i) => [op('<', at, num(p.to)), num(i)] as const) };
+}
+
+/** Instants inside the periods' span (none when there are no periods). */
+function rangeFilter(at: Expr, periods: readonly { from: number; to: number }[]): Expr {
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (!first || !last) return op('=', num(1), num(0));
+  return and(op('>=', at, num(first.from)), op('<', at, num(last.to))) as Expr;
 }
 
 /**

@@ -61,7 +61,7 @@ FROM "accord_leads" AS "l"
 INNER JOIN "suspect" AS "x" ON ("x"."k" = "l"."key");
 
 -- aggregates
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)",["attributes","tier"],"","(none)","closed_won","closed_lost",["source"],"","(none)",["attributes","tier"],"","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)",["attributes","tier"],"","(none)","closed_won","closed_lost",["source"],"","(none)",["attributes","tier"],"","(none)","competitor",86400000,86400000,86400000]
 WITH "stage_pivot" AS MATERIALIZED (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST($1 AS TEXT)) THEN "s"."at" END) AS "st_0",
@@ -146,65 +146,52 @@ WITH "stage_pivot" AS MATERIALIZED (
   LEFT JOIN "lead_facts" AS "lf" ON ("lf"."k" = "ol"."lead_key")
   LEFT JOIN "opportunity_marketing" AS "om" ON ("om"."opportunity_key" = "o"."key")
 ),
-"periods" AS (
-  SELECT 0 AS "p",
-    CAST($25 AS DOUBLE PRECISION) AS "lo",
-    CAST($26 AS DOUBLE PRECISION) AS "hi"
-  UNION ALL
-  SELECT 1 AS "p",
-    CAST($27 AS DOUBLE PRECISION) AS "lo",
-    CAST($28 AS DOUBLE PRECISION) AS "hi"
-  UNION ALL
-  SELECT 2 AS "p",
-    CAST($29 AS DOUBLE PRECISION) AS "lo",
-    CAST($30 AS DOUBLE PRECISION) AS "hi"
-),
 "agg_0" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     COUNT(*) FILTER (WHERE ("f"."c_created" IS NOT NULL)) AS "v_0",
-    COUNT(*) FILTER (WHERE ("f"."c_reason" = CAST($31 AS TEXT))) AS "v_4",
+    COUNT(*) FILTER (WHERE ("f"."c_reason" = CAST($25 AS TEXT))) AS "v_4",
     COUNT(*) FILTER (WHERE ("f"."c_reason" IS NOT NULL)) AS "v_5"
   FROM "lead_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."c_created" >= "pr"."lo") AND ("f"."c_created" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."c_created" >= 1767243600000) AND ("f"."c_created" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END), ())
 ),
 "agg_1" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     COUNT(*) FILTER (WHERE ("f"."st_2" >= "f"."st_1")) AS "v_1",
     COUNT(*) FILTER (WHERE ("f"."st_1" IS NOT NULL)) AS "v_2",
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY (("f"."st_2" - "f"."st_1") / CAST($32 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."st_2" >= "f"."st_1") AND ((("f"."st_2" - "f"."st_1") / CAST($33 AS DOUBLE PRECISION)) IS NOT NULL))) AS "v_3"
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY (("f"."st_2" - "f"."st_1") / CAST($26 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."st_2" >= "f"."st_1") AND ((("f"."st_2" - "f"."st_1") / CAST($27 AS DOUBLE PRECISION)) IS NOT NULL))) AS "v_3"
   FROM "lead_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."st_1" >= "pr"."lo") AND ("f"."st_1" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."st_1" >= 1767243600000) AND ("f"."st_1" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END), ())
 ),
 "agg_2" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     SUM("f"."c_amount") FILTER (WHERE (("f"."c_created" IS NOT NULL) AND ("f"."c_amount" IS NOT NULL))) AS "v_6",
     COUNT(*) FILTER (WHERE ("f"."c_won" = 1)) AS "v_7",
     COUNT(*) FILTER (WHERE ("f"."c_won" IS NOT NULL)) AS "v_8"
   FROM "opportunity_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."c_created" >= "pr"."lo") AND ("f"."c_created" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."c_created" >= 1767243600000) AND ("f"."c_created" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END), ())
 ),
 "agg_3" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."c_closed" < 1769922000000) THEN 0 WHEN ("f"."c_closed" < 1772341200000) THEN 1 WHEN ("f"."c_closed" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
-    SUM((("f"."c_closed" - "f"."c_created") / CAST($34 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created"))) AS "v_9",
+    SUM((("f"."c_closed" - "f"."c_created") / CAST($28 AS DOUBLE PRECISION))) FILTER (WHERE (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created"))) AS "v_9",
     COUNT(*) FILTER (WHERE (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created"))) AS "v_10"
   FROM "opportunity_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."c_closed" >= "pr"."lo") AND ("f"."c_closed" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."c_closed" >= 1767243600000) AND ("f"."c_closed" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."c_closed" < 1769922000000) THEN 0 WHEN ("f"."c_closed" < 1772341200000) THEN 1 WHEN ("f"."c_closed" < 1775016000000) THEN 2 END), ())
 )
 SELECT -1 AS "node",
   "g"."total" AS "total",

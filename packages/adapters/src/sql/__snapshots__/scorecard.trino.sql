@@ -61,7 +61,7 @@ FROM "accord_leads" AS "l"
 INNER JOIN "suspect" AS "x" ON ("x"."k" = "l"."key");
 
 -- aggregates
--- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)","$.\"attributes\".\"tier\"","","(none)","closed_won","closed_lost","$.\"source\"","","(none)","$.\"attributes\".\"tier\"","","(none)",1767243600000,1769922000000,1769922000000,1772341200000,1772341200000,1775016000000,"competitor",86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000]
+-- params: ["inquiry","mql","sal","sql","opportunity","closed_won","closed_lost","recycled","disqualified","mql","","","(none)","$.\"attributes\".\"tier\"","","(none)","closed_won","closed_lost","$.\"source\"","","(none)","$.\"attributes\".\"tier\"","","(none)","competitor",86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000,86400000]
 WITH "stage_pivot" AS (
   SELECT "s"."lead_key" AS "lead_key",
     MAX(CASE WHEN ("s"."stage" = CAST(? AS VARCHAR)) THEN "s"."at" END) AS "st_0",
@@ -146,64 +146,51 @@ WITH "stage_pivot" AS (
   LEFT JOIN "lead_facts" AS "lf" ON ("lf"."k" = "ol"."lead_key")
   LEFT JOIN "opportunity_marketing" AS "om" ON ("om"."opportunity_key" = "o"."key")
 ),
-"periods" AS (
-  SELECT 0 AS "p",
-    CAST(? AS DOUBLE) AS "lo",
-    CAST(? AS DOUBLE) AS "hi"
-  UNION ALL
-  SELECT 1 AS "p",
-    CAST(? AS DOUBLE) AS "lo",
-    CAST(? AS DOUBLE) AS "hi"
-  UNION ALL
-  SELECT 2 AS "p",
-    CAST(? AS DOUBLE) AS "lo",
-    CAST(? AS DOUBLE) AS "hi"
-),
 "agg_0" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     COUNT(CASE WHEN ("f"."c_created" IS NOT NULL) THEN 1 END) AS "v_0",
     COUNT(CASE WHEN ("f"."c_reason" = CAST(? AS VARCHAR)) THEN 1 END) AS "v_4",
     COUNT(CASE WHEN ("f"."c_reason" IS NOT NULL) THEN 1 END) AS "v_5"
   FROM "lead_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."c_created" >= "pr"."lo") AND ("f"."c_created" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."c_created" >= 1767243600000) AND ("f"."c_created" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END), ())
 ),
 "agg_1" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     COUNT(CASE WHEN ("f"."st_2" >= "f"."st_1") THEN 1 END) AS "v_1",
     COUNT(CASE WHEN ("f"."st_1" IS NOT NULL) THEN 1 END) AS "v_2"
   FROM "lead_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."st_1" >= "pr"."lo") AND ("f"."st_1" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."st_1" >= 1767243600000) AND ("f"."st_1" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END), ())
 ),
 "agg_2" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     SUM(CASE WHEN (("f"."c_created" IS NOT NULL) AND ("f"."c_amount" IS NOT NULL)) THEN "f"."c_amount" END) AS "v_6",
     COUNT(CASE WHEN ("f"."c_won" = 1) THEN 1 END) AS "v_7",
     COUNT(CASE WHEN ("f"."c_won" IS NOT NULL) THEN 1 END) AS "v_8"
   FROM "opportunity_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."c_created" >= "pr"."lo") AND ("f"."c_created" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."c_created" >= 1767243600000) AND ("f"."c_created" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."c_created" < 1769922000000) THEN 0 WHEN ("f"."c_created" < 1772341200000) THEN 1 WHEN ("f"."c_created" < 1775016000000) THEN 2 END), ())
 ),
 "agg_3" AS (
   SELECT "f"."d_0" AS "d_0",
     "f"."d_1" AS "d_1",
-    "pr"."p" AS "p",
+    CASE WHEN ("f"."c_closed" < 1769922000000) THEN 0 WHEN ("f"."c_closed" < 1772341200000) THEN 1 WHEN ("f"."c_closed" < 1775016000000) THEN 2 END AS "p",
     GROUPING("f"."d_0") AS "total",
     SUM(CASE WHEN (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created")) THEN (("f"."c_closed" - "f"."c_created") / CAST(? AS DOUBLE)) END) AS "v_9",
     COUNT(CASE WHEN (("f"."c_won" = 1) AND ("f"."c_closed" >= "f"."c_created")) THEN 1 END) AS "v_10"
   FROM "opportunity_facts" AS "f"
-  INNER JOIN "periods" AS "pr" ON (("f"."c_closed" >= "pr"."lo") AND ("f"."c_closed" < "pr"."hi"))
-  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", "pr"."p"), ())
+  WHERE (("f"."c_closed" >= 1767243600000) AND ("f"."c_closed" < 1775016000000))
+  GROUP BY GROUPING SETS (("f"."d_0", "f"."d_1", CASE WHEN ("f"."c_closed" < 1769922000000) THEN 0 WHEN ("f"."c_closed" < 1772341200000) THEN 1 WHEN ("f"."c_closed" < 1775016000000) THEN 2 END), ())
 )
 SELECT -1 AS "node",
   "g"."total" AS "total",
@@ -269,15 +256,14 @@ SELECT 3 AS "node",
   CASE WHEN ((((MAX("w"."n") - 1) * CAST(0.5 AS DOUBLE)) - FLOOR(((MAX("w"."n") - 1) * CAST(0.5 AS DOUBLE)))) > 0) THEN ((MAX(CASE WHEN ("w"."r" = (FLOOR((("w"."n" - 1) * CAST(0.5 AS DOUBLE))) + 0)) THEN "w"."v" END) * (1 - (((MAX("w"."n") - 1) * CAST(0.5 AS DOUBLE)) - FLOOR(((MAX("w"."n") - 1) * CAST(0.5 AS DOUBLE)))))) + (MAX(CASE WHEN ("w"."r" = (FLOOR((("w"."n" - 1) * CAST(0.5 AS DOUBLE))) + 1)) THEN "w"."v" END) * (((MAX("w"."n") - 1) * CAST(0.5 AS DOUBLE)) - FLOOR(((MAX("w"."n") - 1) * CAST(0.5 AS DOUBLE)))))) ELSE MAX(CASE WHEN ("w"."r" = (FLOOR((("w"."n" - 1) * CAST(0.5 AS DOUBLE))) + 0)) THEN "w"."v" END) END AS "v"
 FROM (SELECT "f"."d_0" AS "d_0",
   "f"."d_1" AS "d_1",
-  "pr"."p" AS "p",
+  CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END AS "p",
   (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE)) AS "v",
-  (ROW_NUMBER() OVER (PARTITION BY "f"."d_0", "f"."d_1", "pr"."p" ORDER BY (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE))) - 1) AS "r",
-  COUNT(*) OVER (PARTITION BY "f"."d_0", "f"."d_1", "pr"."p") AS "n",
+  (ROW_NUMBER() OVER (PARTITION BY "f"."d_0", "f"."d_1", CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END ORDER BY (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE))) - 1) AS "r",
+  COUNT(*) OVER (PARTITION BY "f"."d_0", "f"."d_1", CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END) AS "n",
   (ROW_NUMBER() OVER (ORDER BY (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE))) - 1) AS "r_all",
   COUNT(*) OVER () AS "n_all"
 FROM "lead_facts" AS "f"
-INNER JOIN "periods" AS "pr" ON (("f"."st_1" >= "pr"."lo") AND ("f"."st_1" < "pr"."hi"))
-WHERE (("f"."st_2" >= "f"."st_1") AND ((("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE)) IS NOT NULL))) AS "w"
+WHERE ((("f"."st_2" >= "f"."st_1") AND (("f"."st_1" >= 1767243600000) AND ("f"."st_1" < 1775016000000))) AND ((("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE)) IS NOT NULL))) AS "w"
 GROUP BY "w"."d_0", "w"."d_1", "w"."p"
 UNION ALL
 SELECT 3 AS "node",
@@ -288,15 +274,14 @@ SELECT 3 AS "node",
   CASE WHEN ((((MAX("w"."n_all") - 1) * CAST(0.5 AS DOUBLE)) - FLOOR(((MAX("w"."n_all") - 1) * CAST(0.5 AS DOUBLE)))) > 0) THEN ((MAX(CASE WHEN ("w"."r_all" = (FLOOR((("w"."n_all" - 1) * CAST(0.5 AS DOUBLE))) + 0)) THEN "w"."v" END) * (1 - (((MAX("w"."n_all") - 1) * CAST(0.5 AS DOUBLE)) - FLOOR(((MAX("w"."n_all") - 1) * CAST(0.5 AS DOUBLE)))))) + (MAX(CASE WHEN ("w"."r_all" = (FLOOR((("w"."n_all" - 1) * CAST(0.5 AS DOUBLE))) + 1)) THEN "w"."v" END) * (((MAX("w"."n_all") - 1) * CAST(0.5 AS DOUBLE)) - FLOOR(((MAX("w"."n_all") - 1) * CAST(0.5 AS DOUBLE)))))) ELSE MAX(CASE WHEN ("w"."r_all" = (FLOOR((("w"."n_all" - 1) * CAST(0.5 AS DOUBLE))) + 0)) THEN "w"."v" END) END AS "v"
 FROM (SELECT "f"."d_0" AS "d_0",
   "f"."d_1" AS "d_1",
-  "pr"."p" AS "p",
+  CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END AS "p",
   (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE)) AS "v",
-  (ROW_NUMBER() OVER (PARTITION BY "f"."d_0", "f"."d_1", "pr"."p" ORDER BY (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE))) - 1) AS "r",
-  COUNT(*) OVER (PARTITION BY "f"."d_0", "f"."d_1", "pr"."p") AS "n",
+  (ROW_NUMBER() OVER (PARTITION BY "f"."d_0", "f"."d_1", CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END ORDER BY (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE))) - 1) AS "r",
+  COUNT(*) OVER (PARTITION BY "f"."d_0", "f"."d_1", CASE WHEN ("f"."st_1" < 1769922000000) THEN 0 WHEN ("f"."st_1" < 1772341200000) THEN 1 WHEN ("f"."st_1" < 1775016000000) THEN 2 END) AS "n",
   (ROW_NUMBER() OVER (ORDER BY (("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE))) - 1) AS "r_all",
   COUNT(*) OVER () AS "n_all"
 FROM "lead_facts" AS "f"
-INNER JOIN "periods" AS "pr" ON (("f"."st_1" >= "pr"."lo") AND ("f"."st_1" < "pr"."hi"))
-WHERE (("f"."st_2" >= "f"."st_1") AND ((("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE)) IS NOT NULL))) AS "w"
+WHERE ((("f"."st_2" >= "f"."st_1") AND (("f"."st_1" >= 1767243600000) AND ("f"."st_1" < 1775016000000))) AND ((("f"."st_2" - "f"."st_1") / CAST(? AS DOUBLE)) IS NOT NULL))) AS "w"
 UNION ALL
 SELECT -1 AS "node",
   "g"."total" AS "total",
