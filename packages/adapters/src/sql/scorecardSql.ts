@@ -451,7 +451,7 @@ export function scorecardQuery(
   const facts = new Set<RowFact>(nodes.map((n) => n.fact as RowFact));
   if (!periods) for (const f of ['opportunities', 'activities', 'touchpoints'] as const) facts.add(f);
   const ctes: { name: string; query: Select; materialized?: boolean }[] = factCtes(ctx, dims, facts);
-  const contiguous = periods !== null && periods.every((p, i) => i === 0 || periods[i - 1]?.to === p.from);
+  const contiguous = periods?.every((p, i) => i === 0 || periods[i - 1]?.to === p.from) === true;
   if (periods && !contiguous) {
     const rows = periods.map(
       (p, i): Select => ({
