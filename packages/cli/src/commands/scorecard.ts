@@ -247,12 +247,18 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
   }
 
   io.stdout.write(
-    `${humanScorecard(card, agreement.currency ?? 'USD', stored ? 'the database' : formatCount(data.leads.length))}\n`,
+    `${humanScorecard(card, agreement.currency ?? 'USD', stored ? storedLeads(card) : formatCount(data.leads.length))}\n`,
   );
   return EXIT.ok;
 }
 
 const iso = (t: number) => new Date(t).toISOString();
+
+/** How many leads a database holds, when the scorecard counted them (`leads` metric), else "the stored". */
+const storedLeads = (card: ScorecardResult) => {
+  const n = card.totals.metrics.leads?.value;
+  return typeof n === 'number' ? formatCount(n) : 'the stored';
+};
 
 const ENGINES = ['memory', 'duckdb', 'postgres'] as const;
 type Engine = (typeof ENGINES)[number];
