@@ -167,6 +167,7 @@ export function createMemoryAdapter(data: MemoryAdapterData = {}, options: Memor
           ...(given('touchpoints') as { touchpoints?: Touchpoint[] }),
           ...(given('opportunities') as { opportunities?: Opportunity[] }),
           ...(given('spend') as { spend?: Spend[] }),
+          ...(scorecardOptions.accounts ? { accounts: scorecardOptions.accounts } : {}),
         },
         { ...scorecardOptions, agreement: scorecardOptions.agreement ?? (options.agreement as Agreement) },
       );
