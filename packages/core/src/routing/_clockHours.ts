@@ -32,9 +32,18 @@ const NOT_YET = -1;
 export interface ClockHours {
   readonly clocks: readonly CalendarClock[];
   readonly zones: readonly string[];
-  /** Per chunk of hours since {@link CLOCK_MIN}: two words per hour (clocks, zones), `NOT_YET` until asked. */
+  /**
+   * Per chunk of hours since {@link CLOCK_MIN}: two words per hour, `NOT_YET` until asked — the
+   * hour's state (the index of its clock word in `states`) and its zone word.
+   */
   readonly chunks: (Int32Array | undefined)[];
-  /** The words of the hour last read by {@link readHour}. */
+  /** The distinct clock words met so far (state 0: nothing known), and the state of each. */
+  readonly states: number[];
+  readonly stateOf: Map<number, number>;
+  /** The chunk of the hour last found by {@link hourAt}. */
+  chunk: Int32Array;
+  /** The state and words of the hour last read by {@link readHour}. */
+  state: number;
   clockWord: number;
   zoneWord: number;
 }
@@ -44,6 +53,10 @@ export function clockHours(clocks: readonly CalendarClock[], zones: readonly str
     clocks: clocks.slice(0, MAX_HOUR_CLOCKS),
     zones: zones.slice(0, MAX_HOUR_ZONES),
     chunks: [],
+    states: [0],
+    stateOf: new Map([[0, 0]]),
+    chunk: new Int32Array(0),
+    state: 0,
     clockWord: 0,
     zoneWord: 0,
   };
@@ -51,7 +64,9 @@ export function clockHours(clocks: readonly CalendarClock[], zones: readonly str
 
 /**
  * Reads the words of the UTC hour of `now` into `table.clockWord` and `table.zoneWord` (both 0,
- * nothing known, outside the clocks' range).
+ * nothing known, outside the clocks' range), and the clock word's state into `table.state` (hours
+ * with the same clock word share a state, so a pool can remember which of its members are off shift
+ * in each).
  *
  * - Clock `c`: bit `2c` is set when the clock is open or closed for the whole hour, and bit `2c + 1`
  *   when it is open. The hour is open throughout when `between(hour start, hour end)` is the whole
@@ -60,11 +75,19 @@ export function clockHours(clocks: readonly CalendarClock[], zones: readonly str
  *   (−1, 0 or +1).
  */
 export function readHour(table: ClockHours, now: number): void {
-  if (!(now >= CLOCK_MIN && now < CLOCK_MAX - HOUR)) {
-    table.clockWord = 0;
-    table.zoneWord = 0;
-    return;
-  }
+  const k = hourAt(table, now);
+  const state = k < 0 ? 0 : (table.chunk[k] as number);
+  table.state = state;
+  table.clockWord = table.states[state] as number;
+  table.zoneWord = k < 0 ? 0 : (table.chunk[k + 1] as number);
+}
+
+/**
+ * Where the words of the UTC hour of `now` are: their offset in `table.chunk` (the state, then the
+ * zone word), the hour's chunk made and the hour filled first if new; -1 outside the clocks' range.
+ */
+export function hourAt(table: ClockHours, now: number): number {
+  if (!(now >= CLOCK_MIN && now < CLOCK_MAX - HOUR)) return -1;
   const hour = Math.floor((now - CLOCK_MIN) / HOUR);
   const c = hour >> CHUNK_BITS;
   let chunk = table.chunks[c];
@@ -75,8 +98,8 @@ export function readHour(table: ClockHours, now: number): void {
   }
   const k = 2 * (hour & (CHUNK - 1));
   if (chunk[k] === NOT_YET) fill(table, chunk, k, CLOCK_MIN + hour * HOUR);
-  table.clockWord = chunk[k] as number;
-  table.zoneWord = chunk[k + 1] as number;
+  table.chunk = chunk;
+  return k;
 }
 
 function fill(table: ClockHours, chunk: Int32Array, k: number, start: number): void {
@@ -98,6 +121,12 @@ function fill(table: ClockHours, chunk: Int32Array, k: number, start: number): v
     if (day === Math.floor((last + offset * MINUTE) / DAY) && delta >= -1 && delta <= 1)
       zoneWord |= (delta + 2) << (2 * z);
   }
-  chunk[k] = clockWord;
+  let state = table.stateOf.get(clockWord);
+  if (state === undefined) {
+    state = table.states.length;
+    table.states.push(clockWord);
+    table.stateOf.set(clockWord, state);
+  }
+  chunk[k] = state;
   chunk[k + 1] = zoneWord;
 }

@@ -1,4 +1,5 @@
 import type { CompiledNode } from '../criteria/_compiled';
+import type { Lead } from '../records/records.types';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -33,49 +34,187 @@ export function slotOf(slots: FieldSlots, segments: readonly string[]): number {
 }
 
 /**
- * A lead's fields for one decision: each slot read on first use, following own properties only (as
- * `readPath`: a missing step, `null` or a non-object gives `undefined`), then remembered.
+ * The untraced path reads at most this many slots through {@link LeadFields} (one bit each in a
+ * 32-bit word); a rule that needs more is tested by its compiled criteria instead.
+ */
+export const MAX_SLOTS = 32;
+
+/**
+ * The lead's own fields, read by name where a rule names one: V8 caches a load by name for each
+ * shape of lead it meets, while a load by a computed key searches the shape every time (leads come
+ * in many shapes, as optional fields are present or not).
+ */
+const NAMED_KEYS: readonly (keyof Lead)[] = [
+  'id',
+  'createdAt',
+  'source',
+  'campaignId',
+  'segment',
+  'region',
+  'country',
+  'ownerId',
+  'teamId',
+  'accountId',
+  'email',
+  'domain',
+  'company',
+  'attributes',
+  'firstTouchAt',
+  'touches',
+  'amount',
+  'currency',
+];
+
+/** `holder[NAMED_KEYS[code]]`, written out so that each is a load by name. */
+function named(holder: object, code: number): unknown {
+  const l = holder as Lead;
+  switch (code) {
+    case 0:
+      return l.id;
+    case 1:
+      return l.createdAt;
+    case 2:
+      return l.source;
+    case 3:
+      return l.campaignId;
+    case 4:
+      return l.segment;
+    case 5:
+      return l.region;
+    case 6:
+      return l.country;
+    case 7:
+      return l.ownerId;
+    case 8:
+      return l.teamId;
+    case 9:
+      return l.accountId;
+    case 10:
+      return l.email;
+    case 11:
+      return l.domain;
+    case 12:
+      return l.company;
+    case 13:
+      return l.attributes;
+    case 14:
+      return l.firstTouchAt;
+    case 15:
+      return l.touches;
+    case 16:
+      return l.amount;
+    default:
+      return l.currency;
+  }
+}
+
+/**
+ * A lead's fields for one decision, each read at most once, with as few own-property checks as the
+ * rules allow. The value `readPath` gives (own properties only) is either the slot's
+ * {@link LeadFields.raw} value or, when some step of the path is not an own property, `undefined`;
+ * {@link LeadFields.ownPath} tells which. A comparison whose outcome is the same for the raw value
+ * and for `undefined` needs no answer (`source eq "web"` fails for a lead whose source is `"partner"`,
+ * own or inherited); the others ask, once per slot and decision.
+ *
+ * A field the rules name that is one of the lead's known fields is read by name.
  */
 export class LeadFields {
-  private readonly values: unknown[];
-  private readonly stamps: Int32Array;
-  private epoch = 0;
+  private readonly keys: readonly string[];
+  /** Each slot's parent slot, -1 for a property of the lead itself. */
+  private readonly parents: Int32Array;
+  /** Each slot's key as an index in NAMED_KEYS, or -1. */
+  private readonly codes: Int32Array;
+  readonly values: unknown[];
+  /**
+   * Bit `s`: the raw value of slot `s` is in `values` (holders only); whether the last step of its
+   * path is an own property is known; and it is.
+   */
+  read = 0;
+  private asked = 0;
+  private own = 0;
   private lead: unknown;
+  /** How many of the slots last touched hold objects (kept so that the look is not optimised away). */
+  touched = 0;
+  /** Bit `s`: slot `s` is the parent of another (its value, an object on the way, is remembered). */
+  private readonly holders: number;
 
-  constructor(private readonly slots: FieldSlots) {
-    this.values = new Array(slots.keys.length).fill(undefined);
-    this.stamps = new Int32Array(slots.keys.length);
+  constructor(slots: FieldSlots) {
+    const n = Math.min(slots.keys.length, MAX_SLOTS);
+    this.keys = slots.keys.slice(0, n);
+    this.parents = Int32Array.from(slots.chains.slice(0, n), (chain) =>
+      chain.length > 1 ? (chain[chain.length - 2] as number) : -1,
+    );
+    this.codes = Int32Array.from(this.keys, (key) => NAMED_KEYS.indexOf(key as keyof Lead));
+    this.values = new Array(n).fill(undefined);
+    let holders = 0;
+    for (const parent of this.parents) if (parent >= 0) holders |= 1 << parent;
+    this.holders = holders;
   }
 
   /** Starts a decision on `lead`: nothing read yet. */
   start(lead: unknown): void {
     this.lead = lead;
-    if (++this.epoch === 0x7fffffff) {
-      this.stamps.fill(0);
-      this.epoch = 1;
-    }
+    this.read = 0;
+    this.asked = 0;
+    this.own = 0;
   }
 
-  get(slot: number): unknown {
-    if (this.stamps[slot] === this.epoch) return this.values[slot];
-    // Down the path from the lead, reading the steps not read yet.
-    const chain = this.slots.chains[slot] as Int32Array;
-    let value: unknown = this.lead;
-    for (let i = 0; i < chain.length; i++) {
-      const step = chain[i] as number;
-      if (this.stamps[step] === this.epoch) {
-        value = this.values[step];
-        continue;
-      }
-      const key = this.slots.keys[step] as string;
-      value =
-        value !== null && typeof value === 'object' && hasOwn.call(value, key)
-          ? (value as Record<string, unknown>)[key]
-          : undefined;
-      this.stamps[step] = this.epoch;
-      this.values[step] = value;
+  /**
+   * The value at the slot's path (a slot below {@link MAX_SLOTS}): the own value, or a value only
+   * inherited (see {@link LeadFields.ownPath}). Objects on the way to other slots are remembered;
+   * the values compared are read when asked (most are asked once).
+   */
+  raw(slot: number): unknown {
+    // (Written out as is where the routing is hottest: `fields.raw` is not always inlined there.)
+    return ((this.read >>> slot) & 1) === 1 ? this.values[slot] : this.load(slot);
+  }
+
+  /** Reads the slot (not in `values` yet): {@link LeadFields.raw} without the shortcut. */
+  load(slot: number): unknown {
+    const parent = this.parents[slot] as number;
+    const holder = parent < 0 ? this.lead : this.raw(parent);
+    if (holder === null || typeof holder !== 'object') return undefined;
+    const code = this.codes[slot] as number;
+    const value = code >= 0 ? named(holder, code) : (holder as Record<string, unknown>)[this.keys[slot] as string];
+    if (((this.holders >>> slot) & 1) === 1) {
+      this.values[slot] = value;
+      this.read |= 1 << slot;
     }
     return value;
+  }
+
+  /**
+   * Reads the slots (objects on the way to other fields) and looks at each, so that the memory they
+   * are in is on its way while other work goes on. Lead records are data: reading a field early
+   * changes nothing else.
+   */
+  touch(slots: Int32Array): void {
+    let objects = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const value = this.raw(slots[i] as number);
+      if (value !== null && typeof value === 'object') objects++;
+    }
+    this.touched = objects;
+  }
+
+  /** True when every step of each slot's path is an own property. */
+  ownAll(slots: Int32Array): boolean {
+    for (let i = 0; i < slots.length; i++) if (!this.ownPath(slots[i] as number)) return false;
+    return true;
+  }
+
+  /** True when every step of the slot's path is an own property, so that the raw value is the own value. */
+  ownPath(slot: number): boolean {
+    const parent = this.parents[slot] as number;
+    let own: boolean;
+    if (((this.asked >>> slot) & 1) === 1) own = ((this.own >>> slot) & 1) === 1;
+    else {
+      const holder = parent < 0 ? this.lead : this.raw(parent);
+      own = holder !== null && typeof holder === 'object' && hasOwn.call(holder, this.keys[slot] as string);
+      this.asked |= 1 << slot;
+      if (own) this.own |= 1 << slot;
+    }
+    return own && (parent < 0 || this.ownPath(parent));
   }
 }
 
@@ -109,6 +248,8 @@ export interface Check {
   op: number;
   value: unknown;
   set: ReadonlySet<unknown> | undefined;
+  /** The outcome for `undefined` (a missing field, or one the lead only inherits). */
+  ifMissing: boolean;
 }
 
 /** The node (a comparison, or all of some) as checks, or undefined when it is not that simple. */
@@ -121,47 +262,37 @@ export function checksOf(node: CompiledNode, slots: FieldSlots): Check[] | undef
     const op = CHECK_OPS[rule.op];
     if (op === undefined || ('ignoreCase' in rule && rule.ignoreCase === true)) return undefined;
     const slot = slotOf(slots, leaf.segments);
+    if (slot >= MAX_SLOTS) return undefined;
+    let check: Check;
     if (rule.op === 'in' || rule.op === 'nin') {
       if (rule.value.includes(null) || rule.value.includes('')) return undefined;
-      checks.push({ slot, op, value: undefined, set: new Set(rule.value) });
+      check = { slot, op, value: undefined, set: new Set(rule.value), ifMissing: false };
     } else if ((rule.op === 'eq' || rule.op === 'ne') && rule.value === null) return undefined;
-    else checks.push({ slot, op, value: rule.value, set: undefined });
+    else check = { slot, op, value: rule.value, set: undefined, ifMissing: false };
+    check.ifMissing = test(check, undefined);
+    checks.push(check);
   }
   return checks;
 }
 
-/** True when the lead passes every check (in order; the first failure decides). */
-export function passes(checks: readonly Check[], fields: LeadFields): boolean {
-  for (let i = 0; i < checks.length; i++) {
-    const c = checks[i] as Check;
-    const a = fields.get(c.slot);
-    let passed: boolean;
-    switch (c.op) {
-      case CHECK_EQ:
-        passed = a === c.value;
-        break;
-      case CHECK_NE:
-        passed = a !== c.value;
-        break;
-      case CHECK_IN:
-        passed = (c.set as ReadonlySet<unknown>).has(a);
-        break;
-      case CHECK_NIN:
-        passed = !(c.set as ReadonlySet<unknown>).has(a);
-        break;
-      case CHECK_GT:
-        passed = typeof a === 'number' && a > (c.value as number);
-        break;
-      case CHECK_GTE:
-        passed = typeof a === 'number' && a >= (c.value as number);
-        break;
-      case CHECK_LT:
-        passed = typeof a === 'number' && a < (c.value as number);
-        break;
-      default:
-        passed = typeof a === 'number' && a <= (c.value as number);
-    }
-    if (!passed) return false;
+/** The check on a value. */
+export function test(c: Check, a: unknown): boolean {
+  switch (c.op) {
+    case CHECK_EQ:
+      return a === c.value;
+    case CHECK_NE:
+      return a !== c.value;
+    case CHECK_IN:
+      return (c.set as ReadonlySet<unknown>).has(a);
+    case CHECK_NIN:
+      return !(c.set as ReadonlySet<unknown>).has(a);
+    case CHECK_GT:
+      return typeof a === 'number' && a > (c.value as number);
+    case CHECK_GTE:
+      return typeof a === 'number' && a >= (c.value as number);
+    case CHECK_LT:
+      return typeof a === 'number' && a < (c.value as number);
+    default:
+      return typeof a === 'number' && a <= (c.value as number);
   }
-  return true;
 }

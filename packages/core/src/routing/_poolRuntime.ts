@@ -1,6 +1,6 @@
 import { offsetMinutes } from '../_lib/zonedParts';
 import type { CalendarClock } from '../sla/_calendarTable';
-import { CLOCK_MAX, CLOCK_MIN, readHour } from './_clockHours';
+import { CLOCK_MAX, CLOCK_MIN, type ClockHours, hourAt } from './_clockHours';
 import type { CompiledPool } from './_routingEngine';
 import type { MemberLoad, MemberSkip, PoolState, RoutingTraceEntry } from './routing.types';
 
@@ -316,37 +316,28 @@ function drawExplained(
  * so few comparisons depend on who is available (a pattern that changes from lead to lead and
  * defeats the CPU's branch prediction). With no NaN pointer (`masked`), it takes the same steps:
  *
- * - the floor is the lowest pointer of the available who stayed available (the first such member
- *   in index order), or of all the available when there is none (or it is not finite);
+ * - the floor is the lowest pointer of the available who stayed available, or of all the available
+ *   when there is none (or it is not finite);
  * - the available back from absence (or new) below the floor are raised to it;
  * - every available pointer is now at or above the floor, and the lowest is the floor itself, so the
  *   winner — the lowest pointer, the first in index order on a tie — is the first available member
- *   at the floor.
+ *   at the floor: the first of those who stayed at the floor, or an earlier one raised to it (or
+ *   already there).
  *
- * Clocks are read from the hour table (asked directly only in a mixed hour), and caps are checked
- * only for members in working hours: a member off shift is unavailable either way. Returns
- * {@link UNDECIDED}, having changed nothing but scratch space, when nobody is available in a
- * `next_shift` pool.
+ * Who is off shift comes from the hour table, by the hour's state (clocks are asked directly only
+ * in an hour where one of the pool's opens or closes), and caps are checked only for members in
+ * working hours: a member off shift is unavailable either way. Returns {@link UNDECIDED}, having
+ * changed nothing but scratch space, when nobody is available in a `next_shift` pool.
  */
 function drawQuickly(pool: CompiledPool, rt: PoolRuntime, now: number, away: ReadonlySet<string> | undefined): number {
   const pointers = rt.pointers;
-  const { clocks, hourSlot, clockMembers } = pool;
-  // Members of clocks closed now are unavailable; so are members at a cap, and those out of office.
   const hours = pool.hours;
-  readHour(hours, now);
-  const word = hours.clockWord;
-  let available = pool.allMask;
-  for (let c = 0; c < clocks.length; c++) {
-    const slot = 2 * (hourSlot[c] as number);
-    const closed =
-      slot >= 0 && ((word >>> slot) & 1) === 1
-        ? ((word >>> (slot + 1)) & 1) === 0
-        : !(clocks[c] as CalendarClock).isOpen(now);
-    if (closed) available &= ~(clockMembers[c] as number);
-  }
+  const k = hourAt(hours, now);
+  const zoneWord = k < 0 ? 0 : (hours.chunk[k + 1] as number);
+  let available = pool.allMask & ~closedMembers(pool, hours, k < 0 ? 0 : (hours.chunk[k] as number), now);
   for (let bits = available & pool.cappedMask; bits !== 0; bits &= bits - 1) {
     const i = 31 - Math.clz32(bits & -bits);
-    if (capReached(pool, rt, i, now, hours.zoneWord) !== undefined) available &= ~(1 << i);
+    if (capReached(pool, rt, i, now, zoneWord) !== undefined) available &= ~(1 << i);
   }
   if (away !== undefined)
     for (let i = 0; i < pool.userIds.length; i++) if (away.has(pool.userIds[i] as string)) available &= ~(1 << i);
@@ -356,45 +347,103 @@ function drawQuickly(pool: CompiledPool, rt: PoolRuntime, now: number, away: Rea
     rt.arraysStale = true;
     return -1;
   }
-  // Bits are visited from the lowest index up (`bits & -bits` is the lowest set bit).
+  // Bits are visited from the lowest index up (`bits & -bits` is the lowest set bit). The floor, and
+  // the first member at it.
   const stayers = available & rt.seenMask & ~rt.absentMask;
   let floor = Number.POSITIVE_INFINITY;
+  let winner = 0;
   for (let bits = stayers; bits !== 0; bits &= bits - 1) {
-    const p = pointers[31 - Math.clz32(bits & -bits)] as number;
-    if (p < floor) floor = p;
-  }
-  if (!Number.isFinite(floor)) {
-    floor = Number.POSITIVE_INFINITY;
-    for (let bits = available; bits !== 0; bits &= bits - 1) {
-      const p = pointers[31 - Math.clz32(bits & -bits)] as number;
-      if (p < floor) floor = p;
+    const i = 31 - Math.clz32(bits & -bits);
+    const p = pointers[i] as number;
+    if (p < floor) {
+      floor = p;
+      winner = i;
     }
   }
-  // A member never seen has pointer 0, which is what the step-by-step path levels from.
-  for (let bits = available & ~stayers; bits !== 0; bits &= bits - 1) {
-    const i = 31 - Math.clz32(bits & -bits);
-    if ((pointers[i] as number) < floor) pointers[i] = floor;
+  if (Number.isFinite(floor)) {
+    // The others are levelled up to the floor (a member never seen has pointer 0, which is what the
+    // step-by-step path levels from); the first of them at the floor wins if before the winner so far.
+    for (let bits = available & ~stayers; bits !== 0; bits &= bits - 1) {
+      const i = 31 - Math.clz32(bits & -bits);
+      const p = pointers[i] as number;
+      if (p <= floor) {
+        if (p < floor) pointers[i] = floor;
+        if (i < winner) winner = i;
+      }
+    }
+  } else {
+    // The floor of all the available: nobody is below it, so nobody is levelled, and the first at
+    // it wins (every one of them when all are +Infinity).
+    floor = Number.POSITIVE_INFINITY;
+    winner = 31 - Math.clz32(available & -available);
+    for (let bits = available; bits !== 0; bits &= bits - 1) {
+      const i = 31 - Math.clz32(bits & -bits);
+      const p = pointers[i] as number;
+      if (p < floor) {
+        floor = p;
+        winner = i;
+      }
+    }
   }
   rt.seenMask |= available;
   rt.absentMask = pool.allMask & ~available;
   rt.arraysStale = true;
-  let winner = 0;
-  for (let bits = available; bits !== 0; bits &= bits - 1) {
-    winner = 31 - Math.clz32(bits & -bits);
-    if ((pointers[winner] as number) <= floor) break;
-  }
   const pointer = (pointers[winner] as number) + (pool.step[winner] as number);
   pointers[winner] = pointer;
-  countWin(pool, rt, winner, now);
+  countWin(pool, rt, winner, now, zoneWord);
   // Only with a weight that is not a number: step by step from now on.
   if (Number.isNaN(pointer)) rt.masked = false;
   return winner;
 }
 
+/**
+ * The pool's members off shift at `now`, whose hour is in `state` (see `hourAt`), as a bit mask: from
+ * what the pool remembers of the state, else worked out from its clock word, else (a clock opening
+ * or closing within the hour) asking each clock.
+ */
+function closedMembers(pool: CompiledPool, hours: ClockHours, state: number, now: number): number {
+  let closed = state < pool.closedByState.length ? (pool.closedByState[state] as number) : -1;
+  if (closed === -1) closed = learnState(pool, hours, state);
+  if (closed >= 0) return closed;
+  const { clocks, hourSlot, clockMembers } = pool;
+  const word = hours.states[state] as number;
+  closed = 0;
+  for (let c = 0; c < clocks.length; c++) {
+    const slot = 2 * (hourSlot[c] as number);
+    const shut =
+      slot >= 0 && ((word >>> slot) & 1) === 1
+        ? ((word >>> (slot + 1)) & 1) === 0
+        : !(clocks[c] as CalendarClock).isOpen(now);
+    if (shut) closed |= clockMembers[c] as number;
+  }
+  return closed;
+}
+
+/** Works out, and remembers, the pool's members off shift all hour in a state of the hour table. */
+function learnState(pool: CompiledPool, hours: ClockHours, state: number): number {
+  if (state >= pool.closedByState.length) {
+    const grown = new Int32Array(Math.max(8, 2 * (state + 1))).fill(-1);
+    grown.set(pool.closedByState);
+    pool.closedByState = grown;
+  }
+  const word = hours.states[state] as number;
+  let closed = 0;
+  for (let c = 0; c < pool.clocks.length; c++) {
+    const slot = 2 * (pool.hourSlot[c] as number);
+    if (slot < 0 || ((word >>> slot) & 1) === 0) {
+      closed = -2; // not the same all hour, or not in the table: ask at the instant
+      break;
+    }
+    if (((word >>> (slot + 1)) & 1) === 0) closed |= pool.clockMembers[c] as number;
+  }
+  pool.closedByState[state] = closed;
+  return closed;
+}
+
 /** Counts a won lead against the winner's daily and weekly caps. */
-function countWin(pool: CompiledPool, rt: PoolRuntime, winner: number, now: number): void {
+function countWin(pool: CompiledPool, rt: PoolRuntime, winner: number, now: number, zoneWord = 0): void {
   if (pool.capped[winner] !== 1) return;
-  const day = localDay(pool, rt, winner, now);
+  const day = localDay(pool, rt, winner, now, zoneWord);
   const week = weekOfDay(day);
   rt.dayCount[winner] = rt.day[winner] === day ? (rt.dayCount[winner] as number) + 1 : 1;
   rt.weekCount[winner] = rt.week[winner] === week ? (rt.weekCount[winner] as number) + 1 : 1;
@@ -404,19 +453,17 @@ function countWin(pool: CompiledPool, rt: PoolRuntime, winner: number, now: numb
 }
 
 /**
- * The local day index of an instant in a member's zone (offsets from @date-fns/tz), once per zone and
- * decision: from the hour table when the zone's day is the same all hour (`zoneWord`, read by
- * `readHour` for this instant; 0 when not read), else from the offset at the instant.
+ * The local day index of an instant in a member's zone (offsets from @date-fns/tz): from the hour
+ * table when the zone's day is the same all hour (`zoneWord`, found by `hourAt` for this instant; 0
+ * when not read), else from the offset at the instant, asked once per zone and decision.
  */
 function localDay(pool: CompiledPool, rt: PoolRuntime, i: number, now: number, zoneWord = 0): number {
   const z = pool.zoneOf[i] as number;
-  if (rt.zoneStamp[z] === rt.epoch) return rt.zoneDay[z] as number;
   const slot = pool.zoneSlot[z] as number;
   const known = slot >= 0 ? (zoneWord >>> (2 * slot)) & 3 : 0;
-  const day =
-    known !== 0
-      ? rt.utcDay + known - 2
-      : Math.floor((now + offsetMinutes(pool.zones[z] as string, now) * 60_000) / DAY);
+  if (known !== 0) return rt.utcDay + known - 2;
+  if (rt.zoneStamp[z] === rt.epoch) return rt.zoneDay[z] as number;
+  const day = Math.floor((now + offsetMinutes(pool.zones[z] as string, now) * 60_000) / DAY);
   rt.zoneDay[z] = day;
   rt.zoneStamp[z] = rt.epoch;
   return day;

@@ -5,7 +5,7 @@ import { evaluateCriteria } from '../criteria/evaluateCriteria';
 import type { Lead } from '../records/records.types';
 import { type CalendarClock, calendarClock } from '../sla/_calendarTable';
 import { type ClockHours, clockHours } from './_clockHours';
-import { type Check, checksOf, type FieldSlots, fieldSlots, type LeadFields, slotOf } from './_leadFields';
+import { type Check, checksOf, type FieldSlots, fieldSlots, type LeadFields, MAX_SLOTS, slotOf } from './_leadFields';
 import { matchLeadToAccount } from './matchLeadToAccount';
 import type { AccountDirectory, RoutingTraceEntry } from './routing.types';
 
@@ -43,6 +43,11 @@ export interface CompiledPool {
   allMask: number;
   clockMembers: Int32Array;
   cappedMask: number;
+  /**
+   * By state of the hour table (see `hourAt`): the members off shift all hour, as a bit mask; -1 not
+   * worked out yet, -2 when a clock of the pool opens or closes within such hours (asked at the instant).
+   */
+  closedByState: Int32Array;
   /** 1 when the member has a daily or weekly cap; the caps, `Infinity` when absent. */
   capped: Uint8Array;
   capDay: Float64Array;
@@ -69,6 +74,12 @@ export interface FastRule {
   /** The queue or user id, or the pool id (also when no such pool exists). */
   target: string;
   pool: CompiledPool | undefined;
+  /**
+   * The slots of the indexed fields whose comparisons the index checked for this rule on the lead's
+   * values as read through prototypes (see {@link RuleIndex.late}): they must be the lead's own for
+   * the rule to match.
+   */
+  confirm: Int32Array;
 }
 
 /**
@@ -78,7 +89,15 @@ export interface FastRule {
  * cannot match.
  */
 interface RuleIndex {
-  fields: { field: string; segments: readonly string[]; slot: number; ids: Map<unknown, number>; stride: number }[];
+  fields: {
+    field: string;
+    segments: readonly string[];
+    slot: number;
+    ids: Map<unknown, number>;
+    /** The id of `undefined` (a missing or inherited value): none, unless a rule lists `undefined`. */
+    missingId: number | undefined;
+    stride: number;
+  }[];
   /** Candidate rule indexes by combined key (the sum of each field's value id × stride), built lazily. */
   lists: (Int32Array | undefined)[];
   /** Per field, per rule: the values the rule requires, or undefined (no requirement). */
@@ -87,6 +106,17 @@ interface RuleIndex {
   values: unknown[][];
   /** The rules before the first one that requires an indexed field: tried before the lead's fields are read. */
   prefix: number;
+  /**
+   * True when the lead's values are looked up as read through prototypes, and whether they are the
+   * lead's own is asked only of a rule about to match ({@link FastRule.confirm}). A value the lead
+   * only inherits counts as missing, and a missing value can satisfy no indexed comparison (no rule
+   * lists `undefined`): the rules offered for the inherited value include those offered for a
+   * missing one, the extra ones failing on confirmation. False (own values looked up) when some
+   * rule lists `undefined`.
+   */
+  late: boolean;
+  /** The slots of the objects on the way to the indexed fields (`attributes` for `attributes.industry`). */
+  holders: Int32Array;
 }
 /** An agreement's routing, compiled once. */
 export interface RoutingEngine {
@@ -144,6 +174,7 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
       allMask: 0,
       clockMembers: new Int32Array(0),
       cappedMask: 0,
+      closedByState: new Int32Array(0),
       hourSlot: new Int32Array(0),
       zones,
       zoneOf: new Int32Array(n),
@@ -215,8 +246,13 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
   const indexed = new Set(engine.ruleIndex.fields.map((f) => f.field));
   engine.fastRules = rules.map(({ rule, node }, i) => {
     const checked = new Set<CompiledNode>();
-    for (const [field, r] of required[i] as Map<string, Requirement>) if (indexed.has(field)) checked.add(r.leaf);
-    return fastRule(rule, node && residual(node, checked), slots, pools);
+    const confirm: number[] = [];
+    for (const [field, r] of required[i] as Map<string, Requirement>)
+      if (indexed.has(field)) {
+        checked.add(r.leaf);
+        if (engine.ruleIndex.late) confirm.push(engine.ruleIndex.fields.find((f) => f.field === field)?.slot as number);
+      }
+    return fastRule(rule, node && residual(node, checked), Int32Array.from(confirm), slots, pools);
   });
   engines.set(agreement, engine);
   return engine;
@@ -225,18 +261,34 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
 function fastRule(
   rule: RoutingRule,
   node: CompiledNode | undefined,
+  confirm: Int32Array,
   slots: FieldSlots,
   pools: ReadonlyMap<string, CompiledPool>,
 ): FastRule {
   const checks = node === undefined ? [] : checksOf(node, slots);
-  const when = { id: rule.id, checks, test: checks === undefined && node ? fastTest(node) : undefined };
+  const test = checks === undefined && node ? fastTest(node) : undefined;
   const a = rule.assign;
   // The same order of checks as decideRule.
-  if ('accountOwner' in a) return { ...when, kind: ASSIGN_ACCOUNT, target: '', pool: undefined };
-  if ('territory' in a) return { ...when, kind: ASSIGN_TERRITORY, target: '', pool: undefined };
-  if ('pool' in a) return { ...when, kind: ASSIGN_POOL, target: a.pool, pool: pools.get(a.pool) };
-  if ('queue' in a) return { ...when, kind: ASSIGN_QUEUE, target: a.queue, pool: undefined };
-  return { ...when, kind: ASSIGN_USER, target: a.user, pool: undefined };
+  const [kind, target] =
+    'accountOwner' in a
+      ? [ASSIGN_ACCOUNT, '']
+      : 'territory' in a
+        ? [ASSIGN_TERRITORY, '']
+        : 'pool' in a
+          ? [ASSIGN_POOL, a.pool]
+          : 'queue' in a
+            ? [ASSIGN_QUEUE, a.queue]
+            : [ASSIGN_USER, a.user];
+  // One object literal, so that every rule has the same shape (the hot loop reads them all).
+  return {
+    id: rule.id,
+    checks,
+    test,
+    kind,
+    target,
+    pool: kind === ASSIGN_POOL ? pools.get(target) : undefined,
+    confirm,
+  };
 }
 
 /** A comparison every lead matching a rule passes: the field must hold one of `values`. */
@@ -284,7 +336,15 @@ const MAX_INDEXED_FIELDS = 4;
 
 function ruleIndex(required: readonly Map<string, Requirement>[], slots: FieldSlots): RuleIndex {
   const perRule = required.map((r) => new Map([...r].map(([field, { values }]) => [field, values])));
-  const index: RuleIndex = { fields: [], lists: [], required: [], values: [], prefix: 0 };
+  const index: RuleIndex = {
+    fields: [],
+    lists: [],
+    required: [],
+    values: [],
+    prefix: 0,
+    late: true,
+    holders: new Int32Array(0),
+  };
   let combinations = 1;
   const add = (field: string): boolean => {
     const values = [undefined as unknown];
@@ -297,7 +357,15 @@ function ruleIndex(required: readonly Map<string, Requirement>[], slots: FieldSl
         }
     if (index.fields.length >= MAX_INDEXED_FIELDS || combinations * values.length > MAX_COMBINATIONS) return false;
     const segments = splitFieldPath(field);
-    index.fields.push({ field, segments, slot: slotOf(slots, segments), ids, stride: combinations });
+    if (slotOf(slots, segments) >= MAX_SLOTS) return false;
+    index.fields.push({
+      field,
+      segments,
+      slot: slotOf(slots, segments),
+      ids,
+      missingId: ids.get(undefined),
+      stride: combinations,
+    });
     index.required.push(perRule.map((r) => r.get(field)));
     index.values.push(values);
     combinations *= values.length;
@@ -322,6 +390,10 @@ function ruleIndex(required: readonly Map<string, Requirement>[], slots: FieldSl
   }
   while (index.prefix < perRule.length && !narrowed.has(index.prefix)) index.prefix++;
   index.lists = new Array(combinations).fill(undefined);
+  index.late = index.fields.every((f) => f.missingId === undefined);
+  const holders = new Set<number>();
+  for (const f of index.fields) for (let i = 1; i < f.segments.length; i++) holders.add(slotOf(slots, f.segments.slice(0, i)));
+  index.holders = Int32Array.from(holders);
   return index;
 }
 
@@ -331,7 +403,9 @@ export function candidateRules(engine: RoutingEngine, fields: LeadFields): Int32
   let key = 0;
   for (let f = 0; f < index.fields.length; f++) {
     const field = index.fields[f] as RuleIndex['fields'][number];
-    const id = field.ids.get(fields.get(field.slot));
+    const slot = field.slot;
+    let id = field.ids.get(((fields.read >>> slot) & 1) === 1 ? fields.values[slot] : fields.load(slot));
+    if (!index.late && id !== field.missingId && !fields.ownPath(slot)) id = field.missingId;
     if (id !== undefined) key += id * field.stride;
   }
   return index.lists[key] ?? buildCandidates(engine, key);

@@ -403,6 +403,185 @@ describe('createRouter without a trace', () => {
   });
 });
 
+describe('createRouter without a trace, on its shortcuts', () => {
+  it('agrees with a trace when lead fields are inherited, not own (property)', () => {
+    // Rules the index can pre-filter (several on source, segment and attributes.tier), leads whose
+    // fields sit on the lead, on its prototype, or nowhere (and an attributes object that is itself
+    // inherited): only own fields count, however the untraced path reads them.
+    const value = fc.constantFrom<string | number>('web', 'partner', 'smb', 'gold', 5, 700);
+    const comparison = fc.oneof(
+      fc.record({
+        field: fc.constantFrom('source', 'segment', 'attributes.tier', 'region'),
+        op: fc.constantFrom('eq' as const, 'ne' as const),
+        value,
+      }),
+      fc.record({
+        field: fc.constantFrom('source', 'segment', 'attributes.tier'),
+        op: fc.constantFrom('in' as const, 'nin' as const),
+        value: fc.uniqueArray(value, { minLength: 1, maxLength: 3 }),
+      }),
+      fc.record({
+        field: fc.constantFrom('attributes.employees', 'attributes.tier'),
+        op: fc.constantFrom('gte' as const, 'lt' as const),
+        value: fc.constantFrom(10, 500, 5000),
+      }),
+    );
+    const when = fc.oneof(comparison, fc.record({ all: fc.array(comparison, { minLength: 1, maxLength: 3 }) }));
+    const place = fc.constantFrom('own', 'inherited', 'missing');
+    const leadValue = fc.constantFrom<string | number>('web', 'partner', 'smb', 'gold', 5, 700, 9000);
+    const lead = fc
+      .record({
+        source: fc.tuple(place, leadValue),
+        segment: fc.tuple(place, leadValue),
+        region: fc.tuple(place, leadValue),
+        attributes: place,
+        tier: fc.tuple(place, leadValue),
+        employees: fc.tuple(place, leadValue),
+      })
+      .map((spec) => {
+        const own: Record<string, unknown> = { id: 'L', createdAt: 0 };
+        const proto: Record<string, unknown> = {};
+        for (const key of ['source', 'segment', 'region'] as const) {
+          const [where, v] = spec[key];
+          if (where === 'own') own[key] = v;
+          else if (where === 'inherited') proto[key] = v;
+        }
+        const attrsOwn: Record<string, unknown> = {};
+        const attrsProto: Record<string, unknown> = {};
+        for (const key of ['tier', 'employees'] as const) {
+          const [where, v] = spec[key];
+          if (where === 'own') attrsOwn[key] = v;
+          else if (where === 'inherited') attrsProto[key] = v;
+        }
+        const attributes = Object.assign(Object.create(attrsProto), attrsOwn);
+        if (spec.attributes === 'own') own.attributes = attributes;
+        else if (spec.attributes === 'inherited') proto.attributes = attributes;
+        return Object.assign(Object.create(proto), own) as Lead;
+      });
+    fc.assert(
+      fc.property(fc.array(when, { minLength: 1, maxLength: 10 }), fc.array(lead, { maxLength: 25 }), (whens, leads) => {
+        const agreement = {
+          id: 'inherited',
+          version: '1',
+          timezone: 'UTC',
+          stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
+          transitions: { backward: 'deny', allowSkip: true },
+          routing: {
+            rules: [
+              ...whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
+              { id: 'last', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
+            ],
+            pools: [],
+            fallbackQueue: 'triage',
+          },
+        } as Agreement;
+        const router = createRouter(agreement);
+        for (const l of leads) {
+          const expected = router.route(l, { now: 0, trace: 'full' });
+          expect(router.route(l, { now: 0 })).toEqual({ ...expected, trace: [] });
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees with a trace when the rules read more fields than it keeps track of', () => {
+    const fields = Array.from({ length: 40 }, (_, i) => `attributes.f${i}`);
+    const agreement = {
+      id: 'wide',
+      version: '1',
+      timezone: 'UTC',
+      stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
+      transitions: { backward: 'deny', allowSkip: true },
+      routing: {
+        rules: fields.map((field, i) => ({
+          id: `r${i}`,
+          when: { all: [{ field, op: 'gte', value: 3 }, { field: 'source', op: 'in', value: ['web', `s${i % 3}`] }] },
+          assign: { queue: `q${i}` },
+        })),
+        pools: [],
+        fallbackQueue: 'triage',
+      },
+    } as Agreement;
+    const router = createRouter(agreement);
+    fc.assert(
+      fc.property(
+        fc.record({
+          source: fc.constantFrom('web', 's0', 's1', 's2', 'x'),
+          attributes: fc.dictionary(fc.constantFrom(...fields.map((f) => f.slice(11))), fc.integer({ min: 0, max: 5 })),
+        }),
+        (l) => {
+          const lead = { id: 'L', createdAt: 0, ...l } as Lead;
+          const expected = router.route(lead, { now: 0, trace: 'summary' });
+          expect(router.route(lead, { now: 0 })).toEqual({ ...expected, trace: [] });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with a trace on caps across local midnights and week starts, absences and returns (property)', () => {
+    // Members open around the clock in zones whose days start at odd UTC times (+05:45, -03:30,
+    // +12:45/+13:45, a half-hour DST), daily and weekly caps of a few leads, members away now and
+    // then: caps roll over at each member's local midnight and Monday, absent members come back.
+    const zones = ['Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Europe/London'];
+    const local = Object.fromEntries(
+      zones.map((timezone, i) => [`z${i}`, { timezone, week: everyDay([['00:00', '24:00']]) } as CalendarDefinition]),
+    );
+    const agreementOf = (members: Pool['members'], afterHours: Pool['afterHours']): Agreement => ({
+      ...onePool('caps', members),
+      calendars: { ...calendars, ...local },
+      routing: {
+        rules: [{ id: 'all', assign: { pool: 'p' } }],
+        pools: [{ id: 'p', members, afterHours }],
+        fallbackQueue: 'triage',
+      },
+    });
+    const member = fc.record(
+      {
+        weight: fc.constantFrom(1, 2, 3),
+        calendar: fc.constantFrom(...Object.keys(local), 'ny', 'kolkata'),
+        capPerDay: fc.integer({ min: 0, max: 3 }),
+        capPerWeek: fc.integer({ min: 1, max: 8 }),
+      },
+      { requiredKeys: ['calendar'] },
+    );
+    // Steps of minutes to hours, over about three weeks (DST in Lord Howe and London included).
+    const START_CAPS = Date.UTC(2026, 2, 20);
+    fc.assert(
+      fc.property(
+        fc.array(member, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('fallback' as const, 'next_shift' as const),
+        fc.array(
+          fc.record({
+            step: fc.integer({ min: 1, max: 9 * 60 }),
+            away: fc.subarray(['u0', 'u1', 'u2', 'u3']),
+          }),
+          { maxLength: 150 },
+        ),
+        (list, afterHours, steps) => {
+          const agreement = agreementOf(
+            list.map((m, i) => ({ ...m, userId: `u${i}` })),
+            afterHours,
+          );
+          const quiet = createRouter(agreement);
+          const traced = createRouter(agreement);
+          let now = START_CAPS;
+          for (const { step, away } of steps) {
+            now += step * 60_000;
+            const lead = { id: 'L', createdAt: now } as Lead;
+            const outOfOffice = away.length > 0 ? away : undefined;
+            const expected = traced.route(lead, { now, outOfOffice, trace: 'summary' });
+            expect(quiet.route(lead, { now, outOfOffice })).toEqual({ ...expected, trace: [] });
+          }
+          expect(quiet.state()).toEqual(traced.state());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('clockHours', () => {
   const zones = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
   it('marks an hour open, closed or one zone’s day only when it holds at every instant of the hour (property)', () => {

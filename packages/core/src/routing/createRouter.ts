@@ -2,7 +2,7 @@ import type { Agreement, Territory } from '../agreement/agreement.types';
 import type { FastTest } from '../criteria/_compiled';
 import type { Instant, Lead } from '../records/records.types';
 import { instantArg } from '../sla/_instantArg';
-import { LeadFields, passes } from './_leadFields';
+import { type Check, LeadFields, test } from './_leadFields';
 import { createPoolRuntime, drawFromRuntime, exportPoolState, type PoolRuntime } from './_poolRuntime';
 import {
   ASSIGN_ACCOUNT,
@@ -127,11 +127,56 @@ export function createRouter(
     ooo: RouterRouteOptions['outOfOffice'],
   ): RouterDecision => {
     if (pool === undefined) return fallback(ruleId, poolId, []);
-    const winner = drawFromRuntime(pool, runtimeOf(pool), now, awaySet(ooo), undefined);
+    const runtime = runtimes[pool.index] ?? runtimeOf(pool);
+    const winner = drawFromRuntime(pool, runtime, now, ooo === undefined ? undefined : awaySet(ooo), undefined);
     if (winner < 0) return fallback(ruleId, pool.id, []);
     return { assignee: { type: 'user', id: pool.userIds[winner] as string }, ruleId, poolId: pool.id, trace: [] };
   };
-  let fields: LeadFields | undefined; // made on the first untraced decision
+  const fields = new LeadFields(engine.fieldSlots);
+  /** True when the lead meets the rule's conditions. */
+  const matches = (rule: FastRule, lead: Lead, now: number): boolean => {
+    const checks = rule.checks;
+    if (checks === undefined) {
+      if (!(rule.test as FastTest)(lead, now)) return false;
+    } else
+      for (let i = 0; i < checks.length; i++) {
+        const c = checks[i] as Check;
+        const slot = c.slot;
+        let passed = test(c, ((fields.read >>> slot) & 1) === 1 ? fields.values[slot] : fields.load(slot));
+        // Only a value the lead inherits could make the answer differ from the one for `undefined`.
+        if (passed !== c.ifMissing && !fields.ownPath(slot)) passed = c.ifMissing;
+        if (!passed) return false;
+      }
+    // The comparisons the index made on values read through prototypes hold for the lead's own.
+    return rule.confirm.length === 0 || fields.ownAll(rule.confirm);
+  };
+  /** The decision of a rule the lead matches, or undefined when it assigns nobody (no account owner, no territory). */
+  const assign = (
+    rule: FastRule,
+    lead: Lead,
+    now: number,
+    ooo: RouterRouteOptions['outOfOffice'],
+  ): RouterDecision | undefined => {
+    switch (rule.kind) {
+      case ASSIGN_ACCOUNT: {
+        const owner = accounts === undefined ? undefined : accountOwner(lead, accounts);
+        if (owner === undefined) return undefined;
+        return { assignee: { type: 'user', id: owner }, ruleId: rule.id, poolId: null, trace: [] };
+      }
+      case ASSIGN_TERRITORY: {
+        const cell = territoryIndex(engine, lead);
+        if (cell < 0) return undefined;
+        const territory = engine.territories[cell] as Territory;
+        return drawQuietly(rule.id, engine.territoryPools[cell], territory.pool, now, ooo);
+      }
+      case ASSIGN_POOL:
+        return drawQuietly(rule.id, rule.pool, rule.target, now, ooo);
+      case ASSIGN_QUEUE:
+        return { assignee: { type: 'queue', id: rule.target }, ruleId: rule.id, poolId: null, trace: [] };
+      default:
+        return { assignee: { type: 'user', id: rule.target }, ruleId: rule.id, poolId: null, trace: [] };
+    }
+  };
   /**
    * The untraced decision: the same rules in the same order as decideRule, but only those the lead
    * can match (the rule index), each lead field read once, assignments resolved in advance, and no
@@ -139,39 +184,31 @@ export function createRouter(
    */
   const routeQuietly = (lead: Lead, now: number, ooo: RouterRouteOptions['outOfOffice']): RouterDecision => {
     const rules = engine.fastRules;
-    const prefix = engine.ruleIndex.prefix;
-    fields ??= new LeadFields(engine.fieldSlots);
     fields.start(lead);
-    let candidates: Int32Array | undefined;
-    for (let k = 0; ; k++) {
-      let r = k;
-      if (k >= prefix) {
-        // Past the rules every lead tries: only those the lead's indexed fields allow.
-        candidates ??= candidateRules(engine, fields);
-        if (k - prefix >= candidates.length) break;
-        r = candidates[k - prefix] as number;
-      }
+    // The rules every lead tries, then only those the lead's indexed fields allow.
+    const prefix = engine.ruleIndex.prefix;
+    // The index reads through these objects after the first rules: start fetching them now (the
+    // first rule is usually the account lookup, itself a few reads from memory).
+    if (prefix > 0) fields.touch(engine.ruleIndex.holders);
+    for (let r = 0; r < prefix; r++) {
       const rule = rules[r] as FastRule;
-      if (rule.checks !== undefined ? !passes(rule.checks, fields) : !(rule.test as FastTest)(lead, now)) continue;
-      switch (rule.kind) {
-        case ASSIGN_ACCOUNT: {
-          const owner = accounts === undefined ? undefined : accountOwner(lead, accounts);
-          if (owner === undefined) continue;
+      if (rule.kind === ASSIGN_ACCOUNT && rule.checks?.length === 0) {
+        // An account rule for every lead (the usual first rule), in short.
+        const owner = accounts === undefined ? undefined : accountOwner(lead, accounts);
+        if (owner !== undefined)
           return { assignee: { type: 'user', id: owner }, ruleId: rule.id, poolId: null, trace: [] };
-        }
-        case ASSIGN_TERRITORY: {
-          const cell = territoryIndex(engine, lead);
-          if (cell < 0) continue;
-          const territory = engine.territories[cell] as Territory;
-          return drawQuietly(rule.id, engine.territoryPools[cell], territory.pool, now, ooo);
-        }
-        case ASSIGN_POOL:
-          return drawQuietly(rule.id, rule.pool, rule.target, now, ooo);
-        case ASSIGN_QUEUE:
-          return { assignee: { type: 'queue', id: rule.target }, ruleId: rule.id, poolId: null, trace: [] };
-        default:
-          return { assignee: { type: 'user', id: rule.target }, ruleId: rule.id, poolId: null, trace: [] };
+        continue;
       }
+      if (!matches(rule, lead, now)) continue;
+      const decision = assign(rule, lead, now, ooo);
+      if (decision !== undefined) return decision;
+    }
+    const candidates = candidateRules(engine, fields);
+    for (let k = 0; k < candidates.length; k++) {
+      const rule = rules[candidates[k] as number] as FastRule;
+      if (!matches(rule, lead, now)) continue;
+      const decision = assign(rule, lead, now, ooo);
+      if (decision !== undefined) return decision;
     }
     return fallback(null, null, []);
   };
