@@ -392,7 +392,8 @@ function ruleIndex(required: readonly Map<string, Requirement>[], slots: FieldSl
   index.lists = new Array(combinations).fill(undefined);
   index.late = index.fields.every((f) => f.missingId === undefined);
   const holders = new Set<number>();
-  for (const f of index.fields) for (let i = 1; i < f.segments.length; i++) holders.add(slotOf(slots, f.segments.slice(0, i)));
+  for (const f of index.fields)
+    for (let i = 1; i < f.segments.length; i++) holders.add(slotOf(slots, f.segments.slice(0, i)));
   index.holders = Int32Array.from(holders);
   return index;
 }

@@ -459,28 +459,32 @@ describe('createRouter without a trace, on its shortcuts', () => {
         return Object.assign(Object.create(proto), own) as Lead;
       });
     fc.assert(
-      fc.property(fc.array(when, { minLength: 1, maxLength: 10 }), fc.array(lead, { maxLength: 25 }), (whens, leads) => {
-        const agreement = {
-          id: 'inherited',
-          version: '1',
-          timezone: 'UTC',
-          stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-          transitions: { backward: 'deny', allowSkip: true },
-          routing: {
-            rules: [
-              ...whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
-              { id: 'last', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
-            ],
-            pools: [],
-            fallbackQueue: 'triage',
-          },
-        } as Agreement;
-        const router = createRouter(agreement);
-        for (const l of leads) {
-          const expected = router.route(l, { now: 0, trace: 'full' });
-          expect(router.route(l, { now: 0 })).toEqual({ ...expected, trace: [] });
-        }
-      }),
+      fc.property(
+        fc.array(when, { minLength: 1, maxLength: 10 }),
+        fc.array(lead, { maxLength: 25 }),
+        (whens, leads) => {
+          const agreement = {
+            id: 'inherited',
+            version: '1',
+            timezone: 'UTC',
+            stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
+            transitions: { backward: 'deny', allowSkip: true },
+            routing: {
+              rules: [
+                ...whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
+                { id: 'last', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
+              ],
+              pools: [],
+              fallbackQueue: 'triage',
+            },
+          } as Agreement;
+          const router = createRouter(agreement);
+          for (const l of leads) {
+            const expected = router.route(l, { now: 0, trace: 'full' });
+            expect(router.route(l, { now: 0 })).toEqual({ ...expected, trace: [] });
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -496,7 +500,12 @@ describe('createRouter without a trace, on its shortcuts', () => {
       routing: {
         rules: fields.map((field, i) => ({
           id: `r${i}`,
-          when: { all: [{ field, op: 'gte', value: 3 }, { field: 'source', op: 'in', value: ['web', `s${i % 3}`] }] },
+          when: {
+            all: [
+              { field, op: 'gte', value: 3 },
+              { field: 'source', op: 'in', value: ['web', `s${i % 3}`] },
+            ],
+          },
           assign: { queue: `q${i}` },
         })),
         pools: [],
