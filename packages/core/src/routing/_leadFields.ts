@@ -138,17 +138,13 @@ export class LeadFields {
   /** Bit `s`: slot `s` is the parent of another (its value, an object on the way, is remembered). */
   private readonly holders: number;
 
-  constructor(slots: FieldSlots) {
-    const n = Math.min(slots.keys.length, MAX_SLOTS);
-    this.keys = slots.keys.slice(0, n);
-    this.parents = Int32Array.from(slots.chains.slice(0, n), (chain) =>
-      chain.length > 1 ? (chain[chain.length - 2] as number) : -1,
-    );
-    this.codes = Int32Array.from(this.keys, (key) => NAMED_KEYS.indexOf(key as keyof Lead));
-    this.values = new Array(n).fill(undefined);
-    let holders = 0;
-    for (const parent of this.parents) if (parent >= 0) holders |= 1 << parent;
-    this.holders = holders;
+  /** Made for each router (`routeLead` makes one per decision): the plan is the engine's. */
+  constructor(plan: FieldPlan) {
+    this.keys = plan.keys;
+    this.parents = plan.parents;
+    this.codes = plan.codes;
+    this.holders = plan.holders;
+    this.values = new Array(plan.keys.length).fill(undefined);
   }
 
   /** Starts a decision on `lead`: nothing read yet. */
@@ -216,6 +212,25 @@ export class LeadFields {
     }
     return own && (parent < 0 || this.ownPath(parent));
   }
+}
+
+/** What {@link LeadFields} needs to know of the slots (the first {@link MAX_SLOTS}), worked out once per engine. */
+export interface FieldPlan {
+  keys: readonly string[];
+  parents: Int32Array;
+  codes: Int32Array;
+  holders: number;
+}
+
+export function fieldPlan(slots: FieldSlots): FieldPlan {
+  const n = Math.min(slots.keys.length, MAX_SLOTS);
+  const keys = slots.keys.slice(0, n);
+  const parents = Int32Array.from(slots.chains.slice(0, n), (chain) =>
+    chain.length > 1 ? (chain[chain.length - 2] as number) : -1,
+  );
+  let holders = 0;
+  for (const parent of parents) if (parent >= 0) holders |= 1 << parent;
+  return { keys, parents, codes: Int32Array.from(keys, (key) => NAMED_KEYS.indexOf(key as keyof Lead)), holders };
 }
 
 const CHECK_EQ = 0;

@@ -5,7 +5,17 @@ import { evaluateCriteria } from '../criteria/evaluateCriteria';
 import type { Lead } from '../records/records.types';
 import { type CalendarClock, calendarClock } from '../sla/_calendarTable';
 import { type ClockHours, clockHours } from './_clockHours';
-import { type Check, checksOf, type FieldSlots, fieldSlots, type LeadFields, MAX_SLOTS, slotOf } from './_leadFields';
+import {
+  type Check,
+  checksOf,
+  type FieldPlan,
+  type FieldSlots,
+  fieldPlan,
+  fieldSlots,
+  type LeadFields,
+  MAX_SLOTS,
+  slotOf,
+} from './_leadFields';
 import { matchLeadToAccount } from './matchLeadToAccount';
 import type { AccountDirectory, RoutingTraceEntry } from './routing.types';
 
@@ -129,6 +139,8 @@ export interface RoutingEngine {
   /** The rules for the untraced path, their pre-filter, and the lead fields they read. */
   fastRules: FastRule[];
   fieldSlots: FieldSlots;
+  /** The slots as the untraced path reads them (made once the rules are compiled). */
+  fieldPlan: FieldPlan;
   ruleIndex: RuleIndex;
   /** Each territory's pool (undefined when no such pool exists), and a memo of cells by region × segment. */
   territoryPools: readonly (CompiledPool | undefined)[];
@@ -237,6 +249,7 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
     poolList,
     fastRules: [],
     fieldSlots: slots,
+    fieldPlan: fieldPlan(slots),
     ruleIndex: ruleIndex(required, slots),
     territoryPools: territories.map((t) => pools.get(t.pool)),
     territoryMemo: new Map(),
@@ -254,6 +267,7 @@ export function routingEngine(agreement: Pick<Agreement, 'routing' | 'calendars'
       }
     return fastRule(rule, node && residual(node, checked), Int32Array.from(confirm), slots, pools);
   });
+  engine.fieldPlan = fieldPlan(slots);
   engines.set(agreement, engine);
   return engine;
 }

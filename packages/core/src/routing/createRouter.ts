@@ -132,7 +132,7 @@ export function createRouter(
     if (winner < 0) return fallback(ruleId, pool.id, []);
     return { assignee: { type: 'user', id: pool.userIds[winner] as string }, ruleId, poolId: pool.id, trace: [] };
   };
-  const fields = new LeadFields(engine.fieldSlots);
+  const fields = new LeadFields(engine.fieldPlan);
   /** True when the lead meets the rule's conditions. */
   const matches = (rule: FastRule, lead: Lead, now: number): boolean => {
     const checks = rule.checks;
