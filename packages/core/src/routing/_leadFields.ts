@@ -5,7 +5,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * The field paths the untraced path reads, as a tree of slots (`attributes`, then
- * `attributes.employees` under it), so each step is read at most once per decision.
+ * `attributes.employees` under it), so that an object on the way is read once per decision.
  */
 export interface FieldSlots {
   /** Each slot's key, and its path as slots from the top (ending with itself). */
@@ -109,14 +109,17 @@ function named(holder: object, code: number): unknown {
 }
 
 /**
- * A lead's fields for one decision, each read at most once, with as few own-property checks as the
- * rules allow. The value `readPath` gives (own properties only) is either the slot's
- * {@link LeadFields.raw} value or, when some step of the path is not an own property, `undefined`;
+ * A lead's fields for one decision, with as few own-property checks as the rules allow. The value
+ * `readPath` gives (own properties only) is either the slot's {@link LeadFields.raw} value (read as
+ * `value[key]` at each step) or, when some step of the path is not an own property, `undefined`;
  * {@link LeadFields.ownPath} tells which. A comparison whose outcome is the same for the raw value
  * and for `undefined` needs no answer (`source eq "web"` fails for a lead whose source is `"partner"`,
  * own or inherited); the others ask, once per slot and decision.
  *
- * A field the rules name that is one of the lead's known fields is read by name.
+ * Objects on the way to other slots (`attributes`) are read once per decision and remembered; the
+ * values compared are read when asked (most are asked once). A field the rules name that is one of
+ * the lead's known fields is read by name. Lead records are data: how often, and in which order,
+ * their fields are read changes no result.
  */
 export class LeadFields {
   private readonly keys: readonly string[];
@@ -181,8 +184,7 @@ export class LeadFields {
 
   /**
    * Reads the slots (objects on the way to other fields) and looks at each, so that the memory they
-   * are in is on its way while other work goes on. Lead records are data: reading a field early
-   * changes nothing else.
+   * are in is on its way while other work goes on.
    */
   touch(slots: Int32Array): void {
     let objects = 0;

@@ -53,7 +53,7 @@ export interface Router {
  * millions of leads, `createRouter` keeps the round-robin state in typed arrays and updates it in
  * place while taking exactly the decisions `routeLead` would (tests route random leads both ways and
  * compare). Without a trace (`trace: 'none'`, the default) a decision takes a compiled path — rules
- * pre-filtered by the lead's values, working hours read per hour, pools as bit masks — of about a
+ * pre-filtered by the lead's values, working hours read per hour, pools as bit masks — of under a
  * microsecond; ask for `trace: 'summary'` or `'full'` on the decisions you want explained (the
  * explanation is `routeLead`'s). `state()` exports the JSON state to store.
  *
