@@ -7,7 +7,7 @@ export default defineConfig([
     {
       platform: 'browser',
       target: 'es2022',
-      external: ['react', 'react-dom'],
+      external: ['react', 'react-dom', '@tanstack/react-query', '@tanstack/react-virtual'],
       // Every export is client-only. Rollup's tree-shaking pass would drop the 'use client' banner,
       // so this build relies on esbuild's own tree-shaking instead.
       banner: { js: "'use client';" },

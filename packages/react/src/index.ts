@@ -31,6 +31,13 @@ export type { StageGateProps } from './components/StageGate/StageGate';
  */
 export { StageGate } from './components/StageGate/StageGate';
 /**
+ * The current instant from the provider's clock, re-rendering every `intervalMs` (or when a manual clock moves).
+ *
+ * @example
+ * const now = useNow(1000);
+ */
+export { useNow } from './hooks/useNow';
+/**
  * Options, result and prop types of `useStageGate`.
  *
  * @example
@@ -75,6 +82,28 @@ export type { AccordContextValue, AccordProviderProps } from './provider/AccordP
  */
 export { AccordProvider, useAccord } from './provider/AccordProvider';
 /**
+ * The part of an `@accord/adapters` adapter the data hooks use (any adapter fits), and its page types.
+ *
+ * @example
+ * const adapter: AccordAdapter = createMemoryAdapter(sample);
+ */
+export type { AccordAdapter, AccordListOptions, AccordPage } from './provider/adapter.types';
+/**
+ * The provider's clock: `now()`, and `subscribe` for live widgets; a manual clock moves only when told.
+ *
+ * @example
+ * const clock: ManualClock = createManualClock('2026-03-10T15:00:00Z');
+ */
+export type { AccordClock, ManualClock } from './provider/clock';
+/**
+ * A clock for tests and stories that moves only on `set` and `advance`; live widgets re-render when it does.
+ *
+ * @example
+ * const clock = createManualClock('2026-03-10T15:00:00Z');
+ * act(() => clock.advance(60_000));
+ */
+export { createManualClock } from './provider/clock';
+/**
  * Register the host's agreement type once to type-check stage ids in every hook and widget.
  *
  * @example
@@ -85,3 +114,25 @@ export { AccordProvider, useAccord } from './provider/AccordProvider';
  * }
  */
 export type { Register, RegisteredAgreement, RegisteredStageId } from './provider/provider.types';
+// Queries
+/**
+ * Query keys of every Accord query: invalidate `accordKeys.all(adapter)` to refetch what an adapter feeds.
+ *
+ * @example
+ * queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter) });
+ */
+export { accordKeys } from './queries/accordKeys';
+/**
+ * Every record an adapter lists, as loaded by `recordsQueryOptions`.
+ *
+ * @example
+ * const { leads }: AccordRecords = await queryClient.fetchQuery(recordsQueryOptions(adapter));
+ */
+export type { AccordRecords } from './queries/recordsQueryOptions';
+/**
+ * Query options that load an adapter's records once for the in-memory views (prefetch them on the server).
+ *
+ * @example
+ * await queryClient.prefetchQuery(recordsQueryOptions(adapter));
+ */
+export { recordsQueryOptions } from './queries/recordsQueryOptions';

@@ -1,15 +1,30 @@
 'use client';
 
 import type { Agreement } from '@accord/core';
+import type { QueryClient } from '@tanstack/react-query';
 import { createContext, type ReactElement, type ReactNode, useContext, useMemo } from 'react';
+import type { AccordAdapter } from './adapter.types';
+import { type AccordClock, toClock } from './clock';
 import type { RegisteredAgreement } from './provider.types';
 
-/** Props of {@link AccordProvider}. New optional props (an adapter, a QueryClient) will be added here. */
+/** Props of {@link AccordProvider}. */
 export interface AccordProviderProps {
   /** The operating agreement every widget below enforces. */
   agreement: RegisteredAgreement;
-  /** Returns the current instant in epoch ms. Default `Date.now`; pass a fixed clock in tests and stories. */
-  clock?: () => number;
+  /**
+   * The current instant: a function returning epoch ms, or an {@link AccordClock} that live widgets can
+   * subscribe to (`createManualClock` for tests and stories). Default `Date.now`.
+   */
+  clock?: (() => number) | AccordClock;
+  /** Where the data hooks (`useScorecard`, `useSlaQueue`, …) read records and write dispositions. */
+  adapter?: AccordAdapter;
+  /**
+   * The QueryClient the data hooks use. Default: the host's, from its `QueryClientProvider`. Passing
+   * one here does not change the client of the host's own queries.
+   */
+  queryClient?: QueryClient;
+  /** BCP 47 locale for numbers, money and dates (`Intl`). Default: the browser's. */
+  locale?: string;
   children?: ReactNode;
 }
 
@@ -18,6 +33,11 @@ export interface AccordContextValue<A extends Agreement = RegisteredAgreement> {
   agreement: A;
   /** The provider's clock: the current instant in epoch ms. */
   now: () => number;
+  /** The clock as an object; live widgets subscribe to it when it can be subscribed to. */
+  clock: AccordClock;
+  adapter: AccordAdapter | undefined;
+  queryClient: QueryClient | undefined;
+  locale: string | undefined;
 }
 
 const AccordContext = createContext<AccordContextValue<Agreement> | null>(null);
@@ -26,34 +46,54 @@ AccordContext.displayName = 'AccordContext';
 /**
  * @name AccordProvider
  * @category Provider
- * @summary Supplies the agreement and the clock to every Accord hook and widget below it.
+ * @summary Supplies the agreement, the clock and the data adapter to every Accord hook and widget below it.
  *
  * @description
- * Place it once near the root of the part of your app that shows Accord widgets. The context value
- * only changes when `agreement` or `clock` change, so keep both stable (module constants or memoised).
+ * Place it once near the root of the part of your app that shows Accord widgets. The data hooks run
+ * on TanStack Query: they use the host's `QueryClientProvider`, or the `queryClient` given here. The
+ * context value only changes when a prop changes, so keep `agreement`, `clock` and `adapter` stable
+ * (module constants or memoised).
  *
- * @param props - `agreement` (required), `clock` (default `Date.now`), `children`.
+ * @param props - `agreement` (required), `clock` (default `Date.now`), `adapter`, `queryClient`, `locale`, `children`.
  *
  * @example
- * <AccordProvider agreement={defaultAgreement} clock={() => Date.parse('2026-03-10T15:00:00Z')}>
- *   <StageGate lead={lead} toStage="sql" />
- * </AccordProvider>
+ * <QueryClientProvider client={queryClient}>
+ *   <AccordProvider agreement={agreement} adapter={adapter}>
+ *     <Scorecard groupBy="source" />
+ *   </AccordProvider>
+ * </QueryClientProvider>
  */
-export function AccordProvider({ agreement, clock, children }: AccordProviderProps): ReactElement {
-  const now = clock ?? Date.now;
-  const value = useMemo<AccordContextValue<Agreement>>(() => ({ agreement, now }), [agreement, now]);
+export function AccordProvider({
+  agreement,
+  clock,
+  adapter,
+  queryClient,
+  locale,
+  children,
+}: AccordProviderProps): ReactElement {
+  const value = useMemo<AccordContextValue<Agreement>>(() => {
+    const source = toClock(clock);
+    return {
+      agreement,
+      now: typeof clock === 'function' ? clock : source.now,
+      clock: source,
+      adapter,
+      queryClient,
+      locale,
+    };
+  }, [agreement, clock, adapter, queryClient, locale]);
   return <AccordContext.Provider value={value}>{children}</AccordContext.Provider>;
 }
 
 /**
  * @name useAccord
  * @category Provider
- * @summary Reads the agreement and the clock from the nearest {@link AccordProvider}.
+ * @summary Reads the agreement, the clock and the adapter from the nearest {@link AccordProvider}.
  *
  * @description
  * Throws when there is no provider above the component: that is a wiring mistake, not a runtime state.
  *
- * @returns `{ agreement, now }`.
+ * @returns `{ agreement, now, clock, adapter, queryClient, locale }`.
  *
  * @example
  * const { agreement, now } = useAccord();
@@ -67,4 +107,22 @@ export function useAccord<A extends Agreement = RegisteredAgreement>(): AccordCo
     );
   }
   return value as AccordContextValue<A>;
+}
+
+/**
+ * The adapter and QueryClient a data hook uses: the hook's own options first, then the provider's.
+ * Throws a wiring error naming the hook when there is no adapter.
+ */
+export function useAccordData(
+  hook: string,
+  options: { adapter?: AccordAdapter; queryClient?: QueryClient } = {},
+): { adapter: AccordAdapter; queryClient: QueryClient | undefined } {
+  const context = useAccord();
+  const adapter = options.adapter ?? context.adapter;
+  if (adapter === undefined) {
+    throw new Error(
+      `[accord] ${hook} needs an adapter: pass one to <AccordProvider adapter={…}> or to ${hook}({ adapter }).`,
+    );
+  }
+  return { adapter, queryClient: options.queryClient ?? context.queryClient };
 }
