@@ -1,0 +1,31 @@
+// Records whose every CRM-provided string is an injection attempt: the security page renders each
+// widget over them in real Chromium, under a strict Content-Security-Policy.
+import { defaultAgreement, generateSample, type Lead } from '@accord/core';
+
+/** What an attacker would type into a CRM field. None of it may execute or become markup. */
+export const HOSTILE = {
+  img: '<img src=x onerror="window.__pwned=1">',
+  script: '<script>window.__pwned=2</script>',
+  svg: '<svg onload="window.__pwned=3"></svg>',
+  link: 'javascript:window.__pwned=4',
+  style: '<style>body{display:none}</style>',
+  rtl: '\u202Eevil\u202C',
+} as const;
+
+const values = Object.values(HOSTILE);
+
+/** The seeded sample with every company, owner, source, segment, campaign and channel replaced by hostile text. */
+export function hostileSample(leads = 300) {
+  const sample = generateSample({ leads, seed: 7 });
+  const pick = (i: number) => values[i % values.length] as string;
+  const hostileLeads: Lead[] = sample.leads.map((lead, i) => ({
+    ...lead,
+    company: `${pick(i)} Corp`,
+    ...(lead.ownerId === undefined ? {} : { ownerId: pick(i + 3) }),
+    ...(lead.source === undefined ? {} : { source: pick(i % 3) }),
+    ...(lead.campaignId === undefined ? {} : { campaignId: pick(i + 4) }),
+    ...(lead.segment === undefined ? {} : { segment: pick(i + 5) }),
+  }));
+  const touchpoints = sample.touchpoints.map((t, i) => ({ ...t, channel: pick(i), campaignId: pick(i + 1) }));
+  return { ...sample, leads: hostileLeads, touchpoints, agreement: defaultAgreement };
+}
