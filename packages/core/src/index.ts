@@ -125,6 +125,13 @@ export { type FlattenIssuesResult, flattenIssues } from './errors/flattenIssues'
 export { type FormatIssuesOptions, formatIssues } from './errors/formatIssues';
 export { formatPath } from './errors/formatPath';
 // Lifecycle
+export {
+  type ComputeFunnelOptions,
+  type ComputeFunnelResult,
+  computeFunnel,
+  type FunnelGroup,
+  type FunnelStep,
+} from './lifecycle/computeFunnel';
 export { deriveLifecycle } from './lifecycle/deriveLifecycle';
 export { evaluateLeadStandard } from './lifecycle/evaluateLeadStandard';
 export { evaluateTransition } from './lifecycle/evaluateTransition';
@@ -250,6 +257,13 @@ export {
   type ComputeAcceptanceRatesOptions,
   computeAcceptanceRates,
 } from './sla/computeAcceptanceRates';
+export {
+  type ComputeSlaQueueOptions,
+  type ComputeSlaQueueResult,
+  computeSlaQueue,
+  type SlaQueueEntry,
+  type SlaQueueEscalation,
+} from './sla/computeSlaQueue';
 export { computeSlaStatus } from './sla/computeSlaStatus';
 export {
   type EvaluateLeadSlasOptions,

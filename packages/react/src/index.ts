@@ -2,6 +2,20 @@
 // Styles ship separately: import '@accord/react/styles.css'.
 
 /**
+ * Props of `AttributionComparison`.
+ *
+ * @example
+ * const props: AttributionComparisonProps = { models: ['first_touch', 'markov'], defaultMeasure: 'revenue' };
+ */
+export type { AttributionComparisonProps } from './components/AttributionComparison/AttributionComparison';
+/**
+ * Attribution models side by side: grouped bars per channel with a patterned legend, a share/revenue toggle and a table.
+ *
+ * @example
+ * <AttributionComparison models={['first_touch', 'last_touch', 'w_shaped', 'markov']} />
+ */
+export { AttributionComparison } from './components/AttributionComparison/AttributionComparison';
+/**
  * Props of `CriteriaChecklist`.
  *
  * @example
@@ -17,6 +31,78 @@ export type { CriteriaChecklistProps } from './components/CriteriaChecklist/Crit
  */
 export { CriteriaChecklist } from './components/CriteriaChecklist/CriteriaChecklist';
 /**
+ * Props of `FunnelChart`.
+ *
+ * @example
+ * const props: FunnelChartProps = { from: '2026-01-01T00:00:00Z', groupBy: 'segment', group: 'enterprise' };
+ */
+export type { FunnelChartProps } from './components/FunnelChart/FunnelChart';
+/**
+ * The lead funnel as accessible SVG bars: leads per stage, conversion from the previous stage, a table alternative.
+ *
+ * @example
+ * <FunnelChart from="2026-01-01T00:00:00Z" to="2026-04-01T00:00:00Z" />
+ */
+export { FunnelChart } from './components/FunnelChart/FunnelChart';
+/**
+ * Props of `RejectPicker`.
+ *
+ * @example
+ * const props: RejectPickerProps = { lead, by: 'rep_ava', submitLabel: 'Reject lead' };
+ */
+export type { RejectPickerProps } from './components/RejectPicker/RejectPicker';
+/**
+ * A form to reject a lead with one of the agreement's reasons and its required detail; keyboard-complete,
+ * optimistic, with Retry after a failed write.
+ *
+ * @example
+ * <RejectPicker lead={lead} by={user.id} onSubmitted={(result) => runActions(result.actions)} />
+ */
+export { RejectPicker } from './components/RejectPicker/RejectPicker';
+/**
+ * Props of `RoutingTrace`.
+ *
+ * @example
+ * const props: RoutingTraceProps = { lead, accounts, now: lead.createdAt };
+ */
+export type { RoutingTraceProps } from './components/RoutingTrace/RoutingTrace';
+/**
+ * Explains who routing assigns a lead to and why: every rule tried, every member skipped, the fallback.
+ *
+ * @example
+ * <RoutingTrace lead={lead} accounts={accounts} now={lead.createdAt} />
+ */
+export { RoutingTrace } from './components/RoutingTrace/RoutingTrace';
+/**
+ * Props of `Scorecard`.
+ *
+ * @example
+ * const props: ScorecardProps = { period: '2026-05', groupBy: 'source', metrics: ['leads', 'conversion.mql.sal'] };
+ */
+export type { ScorecardProps } from './components/Scorecard/Scorecard';
+/**
+ * The shared scorecard: metric tiles (value, target status, delta vs previous period, sparkline,
+ * numerator/denominator, definition on hover and focus) and a drill-down table by a dimension.
+ *
+ * @example
+ * <Scorecard period="2026-05" groupBy="source" grain="week" />
+ */
+export { Scorecard } from './components/Scorecard/Scorecard';
+/**
+ * Props of `SlaQueue`.
+ *
+ * @example
+ * const props: SlaQueueProps = { defaultFilters: { side: 'sales' }, rowHeight: 56 };
+ */
+export type { SlaQueueProps } from './components/SlaQueue/SlaQueue';
+/**
+ * A rep's SLA work queue: virtualised rows with live countdowns, overdue first, filters, escalation badges, keyboard navigation.
+ *
+ * @example
+ * <SlaQueue onOpenLead={(row) => navigate(`/leads/${row.leadId}`)} defaultFilters={{ side: 'sales' }} />
+ */
+export { SlaQueue } from './components/SlaQueue/SlaQueue';
+/**
  * Props of `StageGate`.
  *
  * @example
@@ -31,12 +117,138 @@ export type { StageGateProps } from './components/StageGate/StageGate';
  */
 export { StageGate } from './components/StageGate/StageGate';
 /**
+ * Options, result, state and measure types of `useAttribution`.
+ *
+ * @example
+ * const options: UseAttributionOptions = { models: ['linear', 'shapley'], defaultMeasure: 'share' };
+ */
+export type {
+  AttributionMeasure,
+  AttributionState,
+  UseAttributionOptions,
+  UseAttributionResult,
+} from './hooks/useAttribution';
+/**
+ * Headless attribution comparison: per channel, credit share and revenue under each model, the measure toggle, the query state.
+ *
+ * @example
+ * const { rows, models, figureOf, measure, setMeasure } = useAttribution({ models: ['first_touch', 'markov'] });
+ */
+export { useAttribution } from './hooks/useAttribution';
+/**
+ * Options, result, state and prop types of `useDispositionPicker`.
+ *
+ * @example
+ * const options: UseDispositionPickerOptions = { reasons: ['competitor', 'no_budget'], by: 'rep_ava' };
+ */
+export type {
+  DispositionDetailField,
+  DispositionDetailProps,
+  DispositionPickerErrors,
+  DispositionPickerStatus,
+  DispositionReasonOption,
+  UseDispositionPickerOptions,
+  UseDispositionPickerResult,
+} from './hooks/useDispositionPicker';
+/**
+ * Headless reject / recycle form: the agreement's reasons, the required detail, validation by the core,
+ * and the write as a mutation (optimistic update, rollback, retry, no double submit).
+ *
+ * @example
+ * const picker = useDispositionPicker(lead, { by: 'rep_ava' });
+ * <form {...picker.getFormProps()}>…<button {...picker.getSubmitProps()}>Reject lead</button></form>
+ */
+export { useDispositionPicker } from './hooks/useDispositionPicker';
+/**
+ * Options, result and state types of `useFunnel`.
+ *
+ * @example
+ * const options: UseFunnelOptions = { groupBy: 'source', group: 'webinar' };
+ */
+export type { FunnelState, UseFunnelOptions, UseFunnelResult } from './hooks/useFunnel';
+/**
+ * Headless lead funnel: stage counts, conversions, median times, a summary, and the query state.
+ *
+ * @example
+ * const { state, steps, max, summary, retry } = useFunnel({ from: '2026-01-01T00:00:00Z' });
+ */
+export { useFunnel } from './hooks/useFunnel';
+/**
  * The current instant from the provider's clock, re-rendering every `intervalMs` (or when a manual clock moves).
  *
  * @example
  * const now = useNow(1000);
  */
 export { useNow } from './hooks/useNow';
+/**
+ * Options, result and step types of `useRoutingTrace`.
+ *
+ * @example
+ * const options: UseRoutingTraceOptions = { accounts, outOfOffice: ['rep_ava'] };
+ */
+export type {
+  RoutingTraceStep,
+  RoutingTraceStepState,
+  UseRoutingTraceOptions,
+  UseRoutingTraceResult,
+} from './hooks/useRoutingTrace';
+/**
+ * "Why this owner": runs the core's routeLead with a full trace and shapes every step for display.
+ *
+ * @example
+ * const { result, steps } = useRoutingTrace(lead, { accounts, now: lead.createdAt });
+ */
+export { useRoutingTrace } from './hooks/useRoutingTrace';
+/**
+ * Options, result and part types of `useScorecard`.
+ *
+ * @example
+ * const options: UseScorecardOptions = { period: '2026-05', defaultDrillBy: 'owner', grain: 'month' };
+ */
+export type {
+  ScorecardCell,
+  ScorecardDefinitionProps,
+  ScorecardDelta,
+  ScorecardDeltaTone,
+  ScorecardGroupRow,
+  ScorecardTile,
+  ScorecardTileProps,
+  ScorecardTileStatus,
+  ScorecardTrend,
+  ScorecardTrendGrain,
+  ScorecardTrendPoint,
+  UseScorecardOptions,
+  UseScorecardResult,
+} from './hooks/useScorecard';
+/**
+ * Headless scorecard: tiles, trends and drill-down rows derived once per result, plus prop getters
+ * (getTileProps, getDefinitionTriggerProps, getDefinitionProps, getDimensionProps, getGroupToggleProps).
+ *
+ * @example
+ * const { tiles, drillRows, getTileProps, getDefinitionTriggerProps, getDefinitionProps } = useScorecard({ period: '2026-05' });
+ */
+export { useScorecard } from './hooks/useScorecard';
+/**
+ * Options, result and value types of `useSlaQueue`.
+ *
+ * @example
+ * const filters: SlaQueueFilters = { state: 'breached', ownerId: 'rep_ava' };
+ */
+export type {
+  SlaCountdown,
+  SlaQueueFilters,
+  SlaQueueState,
+  UseSlaQueueOptions,
+  UseSlaQueueResult,
+} from './hooks/useSlaQueue';
+/**
+ * Headless SLA queue: open clocks ranked by next breach, per-tick states from precomputed instants, filters, counts, keyboard navigation.
+ *
+ * @example
+ * const queue = useSlaQueue({ onOpenLead: (row) => open(row.leadId) });
+ * const { state, remainingMinutes } = queue.getCountdown(queue.rows[0]);
+ */
+export { useSlaQueue } from './hooks/useSlaQueue';
 /**
  * Options, result and prop types of `useStageGate`.
  *
@@ -123,6 +335,49 @@ export type { Register, RegisteredAgreement, RegisteredStageId } from './provide
  */
 export { accordKeys } from './queries/accordKeys';
 /**
+ * Parameters, rows and resolved view of `attributionQueryOptions`.
+ *
+ * @example
+ * const view: AttributionView = await queryClient.fetchQuery(attributionQueryOptions(adapter, { agreement }));
+ */
+export type { AttributionQueryParams, AttributionRow, AttributionView } from './queries/attributionQueryOptions';
+/**
+ * Query options comparing attribution models (shared records, `buildJourneys`, `compareAttribution`).
+ *
+ * @example
+ * await queryClient.prefetchQuery(attributionQueryOptions(adapter, { agreement, models: ['first_touch', 'markov'] }));
+ */
+export { attributionQueryOptions } from './queries/attributionQueryOptions';
+/**
+ * Variables and rollback snapshot of the disposition mutation.
+ *
+ * @example
+ * const variables: DispositionMutationVariables = { leadId: 'L-1', disposition: { reasonId: 'no_budget', at: now } };
+ */
+export type { DispositionMutationSnapshot, DispositionMutationVariables } from './queries/dispositionMutationOptions';
+/**
+ * Mutation options that write a disposition through the adapter, updating the records cache optimistically
+ * (rolled back on error) and invalidating the adapter's views when settled.
+ *
+ * @example
+ * const write = useMutation(dispositionMutationOptions(adapter, queryClient));
+ */
+export { dispositionMutationOptions } from './queries/dispositionMutationOptions';
+/**
+ * Parameters of `funnelQueryOptions`.
+ *
+ * @example
+ * const params: FunnelQueryParams = { agreement, groupBy: 'segment' };
+ */
+export type { FunnelQueryParams } from './queries/funnelQueryOptions';
+/**
+ * Query options for the lead funnel (shared records, then `computeFunnel`); prefetch them on the server.
+ *
+ * @example
+ * await queryClient.prefetchQuery(funnelQueryOptions(adapter, { agreement, from: '2026-01-01T00:00:00Z' }));
+ */
+export { funnelQueryOptions } from './queries/funnelQueryOptions';
+/**
  * Every record an adapter lists, as loaded by `recordsQueryOptions`.
  *
  * @example
@@ -136,3 +391,32 @@ export type { AccordRecords } from './queries/recordsQueryOptions';
  * await queryClient.prefetchQuery(recordsQueryOptions(adapter));
  */
 export { recordsQueryOptions } from './queries/recordsQueryOptions';
+/**
+ * Parameters of `scorecardQueryOptions`: the agreement, every `computeScorecard` option, and `accounts`.
+ *
+ * @example
+ * const params: ScorecardQueryParams = { agreement, asOf: Date.now(), groupBy: ['source'] };
+ */
+export type { ScorecardQueryParams } from './queries/scorecardQueryOptions';
+/**
+ * Query options for the scorecard: pushed down to `adapter.runScorecard` when the adapter can, otherwise
+ * `computeScorecard` over the shared records. Key: `accordKeys.view(adapter, 'scorecard', agreement, params)`.
+ *
+ * @example
+ * await queryClient.prefetchQuery(scorecardQueryOptions(adapter, { agreement, asOf: Date.now(), period: '2026-05', compareTo: 'previous' }));
+ */
+export { scorecardQueryOptions } from './queries/scorecardQueryOptions';
+/**
+ * Parameters of `slaQueueQueryOptions`.
+ *
+ * @example
+ * const params: SlaQueueQueryParams = { agreement, asOf: '2026-03-10T15:00:00Z' };
+ */
+export type { SlaQueueQueryParams } from './queries/slaQueueQueryOptions';
+/**
+ * Query options for the SLA queue (every open clock with its instants), computed from the shared records query; prefetch on the server.
+ *
+ * @example
+ * await queryClient.prefetchQuery(slaQueueQueryOptions(adapter, { agreement }));
+ */
+export { slaQueueQueryOptions } from './queries/slaQueueQueryOptions';

@@ -1,4 +1,4 @@
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 const HOUR = 3_600_000;
 /** Hours from 2000 to 2060 are indexed directly (the common case); other instants use a Map. */

@@ -1,5 +1,12 @@
 import * as z from 'zod';
 import {
+  checkIntervals,
+  isTimeOfDay,
+  LABEL_MAX_LENGTH,
+  MAX_HOLIDAYS,
+  MAX_INTERVALS_PER_DAY,
+} from '../_lib/calendarRules';
+import {
   accordIssue,
   CurrencySchema,
   FieldPathSchema,
@@ -12,7 +19,7 @@ import type { Rule } from '../criteria/criteria.types';
 import { validateRule } from '../criteria/validateRule';
 import type { Agreement, CalendarDefinition, MetricExpression } from './agreement.types';
 
-const label = z.string().min(1).max(200);
+const label = z.string().min(1).max(LABEL_MAX_LENGTH);
 const description = z.string().max(4000).optional();
 const team = z.enum(['marketing', 'sales']);
 
@@ -21,23 +28,16 @@ export const RuleSchema = z.unknown().superRefine((value, ctx) => {
   for (const { path, ...detail } of validateRule(value)) accordIssue(ctx, detail, [...path]);
 }) as unknown as z.ZodType<Rule>;
 
-const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const TimeOfDaySchema = z.string().superRefine((value, ctx) => {
-  if (!TIME.test(value)) accordIssue(ctx, { code: 'invalid_format', format: 'time_of_day', received: value });
+  if (!isTimeOfDay(value)) accordIssue(ctx, { code: 'invalid_format', format: 'time_of_day', received: value });
 });
-const minutesOf = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
 /** Sorted, disjoint, non-empty intervals within one day. */
 const IntervalsSchema = z
   .array(z.tuple([TimeOfDaySchema, TimeOfDaySchema]))
-  .max(24)
+  .max(MAX_INTERVALS_PER_DAY)
   .superRefine((intervals, ctx) => {
-    intervals.forEach(([start, end], i) => {
-      if (minutesOf(start) >= minutesOf(end)) accordIssue(ctx, { code: 'invalid_interval', start, end }, [i]);
-      const previous = intervals[i - 1];
-      if (previous && minutesOf(start) < minutesOf(previous[1]))
-        accordIssue(ctx, { code: 'overlapping_intervals', first: previous, second: [start, end] }, [i]);
-    });
+    for (const { index, detail } of checkIntervals(intervals)) accordIssue(ctx, detail, [index]);
   });
 
 const HolidaySchema = z.union([
@@ -45,7 +45,10 @@ const HolidaySchema = z.union([
   z.strictObject({ date: IsoDateSchema, label: label.optional(), hours: IntervalsSchema.optional() }),
 ]);
 
-/** The structural schema of a {@link CalendarDefinition}; cross-field checks live in `checkCalendar`. */
+/**
+ * The structural schema of a {@link CalendarDefinition}; cross-field checks live in `checkCalendar`.
+ * `sla/_validateCalendar.ts` is its zod-free twin (same issues), so the SLA functions stay small.
+ */
 export const CalendarSchema: z.ZodType<CalendarDefinition> = z.strictObject({
   label: label.optional(),
   timezone: TimeZoneSchema,
@@ -60,7 +63,7 @@ export const CalendarSchema: z.ZodType<CalendarDefinition> = z.strictObject({
       sun: IntervalsSchema.optional(),
     })
     .optional(),
-  holidays: z.array(HolidaySchema).max(2000).optional(),
+  holidays: z.array(HolidaySchema).max(MAX_HOLIDAYS).optional(),
   alwaysOpen: z.boolean().optional(),
 });
 

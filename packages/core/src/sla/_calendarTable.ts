@@ -1,9 +1,7 @@
-import { tzOffset } from '@date-fns/tz';
-import { fromZodIssues } from '../_lib/fromZodIssues';
-import { CalendarSchema } from '../agreement/agreement.schemas';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { CalendarDefinition, Weekday } from '../agreement/agreement.types';
 import { AccordError } from '../errors/AccordError';
-import { checkCalendar } from './_checkCalendar';
+import { validateCalendar } from './_validateCalendar';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -325,9 +323,7 @@ export function calendarClock(calendar: CalendarDefinition): CalendarClock {
 function compileCalendar(calendar: CalendarDefinition): CalendarClock {
   let clock = clocks.get(calendar);
   if (clock === undefined) {
-    const parsed = CalendarSchema.safeParse(calendar, { reportInput: true });
-    if (!parsed.success) throw AccordError.from(fromZodIssues(parsed.error.issues));
-    const issues = checkCalendar(parsed.data, []);
+    const issues = validateCalendar(calendar);
     if (issues.length > 0) throw AccordError.from(issues);
     if (calendar.alwaysOpen) clock = ALWAYS_OPEN;
     else {

@@ -1,6 +1,6 @@
 // Records whose every CRM-provided string is an injection attempt: the security page renders each
 // widget over them in real Chromium, under a strict Content-Security-Policy.
-import { defaultAgreement, generateSample, type Lead } from '@accord/core';
+import { defaultAgreement, type GenerateSampleResult, generateSample, type Lead } from '@accord/core';
 
 /** What an attacker would type into a CRM field. None of it may execute or become markup. */
 export const HOSTILE = {
@@ -15,7 +15,7 @@ export const HOSTILE = {
 const values = Object.values(HOSTILE);
 
 /** The seeded sample with every company, owner, source, segment, campaign and channel replaced by hostile text. */
-export function hostileSample(leads = 300) {
+export function hostileSample(leads = 300): GenerateSampleResult & { agreement: typeof defaultAgreement } {
   const sample = generateSample({ leads, seed: 7 });
   const pick = (i: number) => values[i % values.length] as string;
   const hostileLeads: Lead[] = sample.leads.map((lead, i) => ({

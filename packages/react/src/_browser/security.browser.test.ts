@@ -44,6 +44,7 @@ describe('widgets in Chromium under a strict Content-Security-Policy', () => {
       inlineStyleAttributes: [...document.querySelectorAll('[style]')]
         .map((el) => el.getAttribute('style'))
         .filter((s) => s !== null && !s.startsWith('--accord-') && !/^(?:transform|height|width|top|position)/.test(s)),
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point (what a user sees).
       text: document.body.innerText,
     }));
     expect(errors).toEqual([]);

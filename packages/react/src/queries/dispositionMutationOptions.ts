@@ -1,0 +1,74 @@
+import type { LeadDisposition } from '@accord/core';
+import type { QueryClient, UseMutationOptions } from '@tanstack/react-query';
+import { canWriteDisposition, unsupportedDispositionError } from '../_lib/dispositionSupport';
+import type { AccordAdapter } from '../provider/adapter.types';
+import { accordKeys } from './accordKeys';
+import type { AccordRecords } from './recordsQueryOptions';
+
+/** What the disposition mutation writes: one lead's disposition. */
+export interface DispositionMutationVariables {
+  leadId: string;
+  disposition: LeadDisposition;
+}
+
+/** What the disposition mutation's `onMutate` keeps for a rollback. */
+export interface DispositionMutationSnapshot {
+  /** The records cache before the optimistic update (`undefined` when it was not loaded). */
+  previous: AccordRecords | undefined;
+}
+
+/**
+ * @name dispositionMutationOptions
+ * @category Queries
+ * @summary Mutation options that write a lead's disposition, with an optimistic update of the records cache.
+ *
+ * @description
+ * `mutationFn` calls `adapter.writeDisposition(leadId, disposition)`; an adapter whose
+ * `capabilities.writeDisposition` is false (or that lacks the method) rejects with a clear error
+ * instead of doing nothing. `onMutate` cancels the in-flight records load, snapshots
+ * `accordKeys.records(adapter)` and sets the lead's disposition in it, so every in-memory view (reject
+ * mix, scorecard, SLA queue) changes at once; `onError` restores the snapshot; `onSettled` invalidates
+ * `accordKeys.all(adapter)` so every view refetches what the adapter now holds. The QueryClient is
+ * passed in (rather than read from the mutation context) so the options work with every
+ * `@tanstack/react-query` 5 release the package supports. `useDispositionPicker` uses these options;
+ * hosts can pass them to their own `useMutation`.
+ *
+ * @param adapter - Any Accord adapter.
+ * @param queryClient - The QueryClient whose records cache is updated.
+ * @returns Options for `useMutation`.
+ *
+ * @example
+ * const queryClient = useQueryClient();
+ * const write = useMutation(dispositionMutationOptions(adapter, queryClient));
+ * write.mutate({ leadId: 'L-1', disposition: { reasonId: 'competitor', detail: 'Acme', at: now } });
+ */
+export function dispositionMutationOptions(
+  adapter: AccordAdapter,
+  queryClient: QueryClient,
+): UseMutationOptions<void, Error, DispositionMutationVariables, DispositionMutationSnapshot> & {
+  mutationKey: readonly unknown[];
+} {
+  const recordsKey = accordKeys.records(adapter);
+  return {
+    mutationKey: [...accordKeys.all(adapter), 'writeDisposition'],
+    mutationFn: async ({ leadId, disposition }) => {
+      if (!canWriteDisposition(adapter)) throw unsupportedDispositionError(adapter);
+      await (adapter.writeDisposition as NonNullable<AccordAdapter['writeDisposition']>)(leadId, disposition);
+    },
+    onMutate: async ({ leadId, disposition }) => {
+      await queryClient.cancelQueries({ queryKey: recordsKey });
+      const previous = queryClient.getQueryData<AccordRecords>(recordsKey);
+      if (previous !== undefined) {
+        queryClient.setQueryData<AccordRecords>(recordsKey, {
+          ...previous,
+          leads: previous.leads.map((lead) => (lead.id === leadId ? { ...lead, disposition } : lead)),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _variables, snapshot) => {
+      if (snapshot?.previous !== undefined) queryClient.setQueryData(recordsKey, snapshot.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter) }),
+  };
+}
