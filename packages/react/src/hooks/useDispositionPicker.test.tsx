@@ -12,6 +12,7 @@ import type { AccordAdapter } from '../provider/adapter.types';
 import { accordKeys } from '../queries/accordKeys';
 import { type AccordRecords, recordsQueryOptions } from '../queries/recordsQueryOptions';
 import { type UseDispositionPickerOptions, useDispositionPicker } from './useDispositionPicker';
+import { useScorecard } from './useScorecard';
 
 function memoryAdapter(): AccordAdapter {
   return createMemoryAdapter({ leads: [mqlLead, salLead, sqlLead] }, { agreement: defaultAgreement });
@@ -139,6 +140,48 @@ describe('useDispositionPicker', () => {
     await waitFor(() => expect(result.current.status).toBe('success'));
     const stored = await controlled.adapter.listLeads();
     expect(stored.records.find((l) => l.id === 'L-mql')?.disposition?.detail).toBe('Acme');
+  });
+
+  it('recomputes a mounted in-memory scorecard from the optimistic records before the write resolves', async () => {
+    const memory = memoryAdapter();
+    // No push-down: the scorecard is computed from the records cache, as for any adapter without SQL.
+    const controlled = createControlledAdapter({
+      ...memory,
+      capabilities: { ...memory.capabilities, runScorecard: false },
+      runScorecard: undefined,
+    });
+    const queryClient = createTestQueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <AccordProvider
+        agreement={defaultAgreement}
+        clock={() => TEST_NOW}
+        adapter={controlled.adapter}
+        queryClient={queryClient}
+      >
+        {children}
+      </AccordProvider>
+    );
+    const { result } = renderHook(
+      () => ({
+        picker: useDispositionPicker(mqlLead),
+        scorecard: useScorecard({ metrics: ['reject_mix.competitor'], trend: false }),
+      }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.scorecard.status).toBe('success'));
+    const before = result.current.scorecard.tiles[0]?.numerator ?? 0;
+    const gate = controlled.hold();
+    act(() => result.current.picker.setReasonId('competitor'));
+    act(() => result.current.picker.setDetail('Acme'));
+    act(() => {
+      result.current.picker.submit();
+    });
+    await waitFor(() => expect(result.current.scorecard.tiles[0]?.numerator).toBe(before + 1));
+    expect(result.current.picker.status).toBe('submitting');
+    await act(async () => gate.resolve());
+    await waitFor(() => expect(result.current.picker.status).toBe('success'));
+    await waitFor(() => expect(result.current.scorecard.isFetching).toBe(false));
+    expect(result.current.scorecard.tiles[0]?.numerator).toBe(before + 1);
   });
 
   it('restores the records cache when the write rejects, then retry writes exactly once more', async () => {

@@ -17,6 +17,9 @@ export interface DispositionMutationSnapshot {
   previous: AccordRecords | undefined;
 }
 
+/** Every Accord query over the adapter except the records themselves. */
+const isDerivedView = (query: { queryKey: readonly unknown[] }) => query.queryKey[2] !== 'records';
+
 /**
  * @name dispositionMutationOptions
  * @category Queries
@@ -63,11 +66,17 @@ export function dispositionMutationOptions(
           ...previous,
           leads: previous.leads.map((lead) => (lead.id === leadId ? { ...lead, disposition } : lead)),
         });
+        // Views computed in memory (reject mix, scorecard, queue) recompute from the optimistic records
+        // at once; their query functions read the records cache, so this costs no adapter call.
+        void queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter), predicate: isDerivedView });
       }
       return { previous };
     },
     onError: (_error, _variables, snapshot) => {
-      if (snapshot?.previous !== undefined) queryClient.setQueryData(recordsKey, snapshot.previous);
+      if (snapshot?.previous !== undefined) {
+        queryClient.setQueryData(recordsKey, snapshot.previous);
+        void queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter), predicate: isDerivedView });
+      }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter) }),
   };
