@@ -484,3 +484,91 @@ describe('buildJourneys', () => {
     expect(td.diagnostics.fallbacks ?? 0).toBe(0);
   });
 });
+
+describe('compareAttribution', () => {
+  const ALL_MODELS = [
+    'first_touch',
+    'last_touch',
+    'linear',
+    'time_decay',
+    'position_based',
+    'w_shaped',
+    'full_path',
+    'custom',
+    'markov',
+    'shapley',
+  ] as const;
+  // Seed 2's two opportunities are both lost: every journey is a lead's touches without a conversion.
+  const data = generateSample({ leads: 50, seed: 2 });
+  const { journeys } = buildJourneys(data);
+  const codes = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as AccordError).issues.map((i) => `${i.code} ${i.path.join('.')}`);
+    }
+    return [];
+  };
+
+  it('returns every model with zero credit when no journey converts (default models)', () => {
+    expect(data.opportunities.some((o) => o.won)).toBe(false);
+    expect(journeys.length).toBeGreaterThan(0);
+    const { results, table } = compareAttribution(journeys, {});
+    expect(results.map((r) => r.model)).toEqual(ALL_MODELS);
+    for (const r of results) {
+      expect(r.totals, r.model).toMatchObject({ conversions: 0, value: 0, journeys: journeys.length });
+      expect(r.channels.length, r.model).toBeGreaterThan(0);
+      expect(
+        r.channels.every((c) => c.conversions === 0 && c.value === 0),
+        r.model,
+      ).toBe(true);
+      expect(
+        r.campaigns.every((c) => c.conversions === 0 && c.value === 0),
+        r.model,
+      ).toBe(true);
+      expect(r.diagnostics.fallbacks ?? 0, r.model).toBe(0);
+      expect(r.issues, r.model).toEqual([]);
+    }
+    expect(table.every((row) => ALL_MODELS.every((m) => row.conversions[m] === 0 && row.value[m] === 0))).toBe(true);
+  });
+
+  it('returns the same zero credit as attribute, model by model, when no journey converts', () => {
+    const { results } = compareAttribution(journeys, {});
+    for (const model of ALL_MODELS) {
+      const alone = attribute(journeys, { model });
+      expect(alone.channels, model).toEqual(results.find((r) => r.model === model)?.channels);
+      expect(alone.totals.conversions, model).toBe(0);
+    }
+    const perTouch = attribute(journeys, { model: 'time_decay', perJourney: true });
+    expect(perTouch.journeys?.every((t) => t.conversions === 0 && t.value === 0)).toBe(true);
+  });
+
+  it('leaves out time decay by default when converting journeys have no conversion times', () => {
+    const t = Date.UTC(2026, 2, 1);
+    const undated: Journey[] = [
+      {
+        touches: [
+          { channel: 'a', at: iso(t) },
+          { channel: 'b', at: iso(t + DAY) },
+        ],
+        conversions: 1,
+        value: 100,
+      },
+    ];
+    const { results } = compareAttribution(undated, {});
+    expect(results.map((r) => r.model)).toEqual(ALL_WITHOUT_TIMES);
+    expect(credit(results[2] as ReturnType<typeof attribute>)).toEqual({ a: 0.5, b: 0.5 });
+    expect(codes(() => compareAttribution(undated, { models: ['time_decay'] }))).toEqual(['invalid_argument model']);
+    expect(codes(() => attribute(undated, { model: 'time_decay' }))).toEqual(['invalid_argument model']);
+  });
+
+  it('throws a coded error for time decay asked for by name on paths without times, even with no conversions', () => {
+    const paths: PathRow[] = [
+      { path: 'a > b', conversions: 0, nulls: 3 },
+      { path: 'b', conversions: 0, nulls: 1 },
+    ];
+    expect(compareAttribution(paths, {}).results.map((r) => r.model)).toEqual(ALL_WITHOUT_TIMES);
+    expect(codes(() => compareAttribution(paths, { models: ['time_decay'] }))).toEqual(['invalid_argument model']);
+    expect(codes(() => attribute(paths, { model: 'time_decay' }))).toEqual(['invalid_argument model']);
+  });
+});

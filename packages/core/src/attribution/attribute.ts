@@ -31,6 +31,19 @@ function journeySet(input: readonly (Journey | PathRow)[]): JourneySet {
 type AnyModel = AttributionModel | 'custom';
 const ALL_MODELS: readonly AnyModel[] = [...RULE_MODELS, 'markov', 'shapley'];
 
+/**
+ * Why time decay cannot credit this set, or null when it can. It measures from each touch to its journey's
+ * conversion, so it needs touch times, and conversion times when something converted; with nothing to
+ * credit there is nothing to measure, and every channel gets zero.
+ */
+function timeDecayProblem(set: JourneySet): string | null {
+  if (set.at === null)
+    return 'time_decay needs touch times and conversion times: use touchpoint journeys, not aggregated paths';
+  if (set.convertedAt === null && (set.totalConversions > 0 || set.totalValue > 0))
+    return 'time_decay needs conversion times: set convertedAt on the converting journeys (buildJourneys does)';
+  return null;
+}
+
 interface Checked {
   params: RuleParams;
   warnings: RawIssue[];
@@ -70,11 +83,8 @@ function check(
       else channelWeights[i] = w;
     }
   }
-  if (models.includes('time_decay') && (set.at === null || set.convertedAt === null) && set.n > 0)
-    argument(
-      'model',
-      'time_decay needs touch times and conversion times: use touchpoint journeys, not aggregated paths',
-    );
+  const decayProblem = models.includes('time_decay') && set.n > 0 ? timeDecayProblem(set) : null;
+  if (decayProblem !== null) argument('model', decayProblem);
   const anyNulls = set.anyNulls;
   if (models.includes('shapley') && options.shapleyGame === 'rate' && !anyNulls && options.useNulls !== true)
     argument('shapleyGame', 'the "rate" game needs non-converting journeys (nulls)');
@@ -206,7 +216,8 @@ function run(
  * per channel). Data-driven: `markov` (removal effect of an absorbing Markov chain, solved exactly; first
  * order by default; with non-converting paths when the data has them) and `shapley` (exact up to 15
  * channels, seeded sampling with an error bound above). Every model's credits add up to the total
- * conversions and value of the accepted journeys; rejected ones are listed in `issues`.
+ * conversions and value of the accepted journeys; rejected ones are listed in `issues`. When no journey
+ * converts, every model credits zero to every channel (`totals.conversions` is 0).
  *
  * @param input - Journeys (touches with times, conversions, value) or aggregated path rows.
  * @param options - The model and its parameters.
@@ -237,6 +248,11 @@ export interface AttributionComparisonRow {
  * @category Attribution
  * @summary Runs several models on the same journeys, side by side (rule-based models share one pass).
  *
+ * @description
+ * Without `models`, every model the data supports: all of them, except `time_decay` when touches have no
+ * times (aggregated paths) or converting journeys have no conversion times. A model asked for by name
+ * that the data cannot support throws an `AccordError` (`invalid_argument` at `model`).
+ *
  * @example
  * compareAttribution(paths, { models: ['first_touch', 'last_touch', 'markov'] }).table[0]
  * //=> { channel: 'alpha', conversions: { first_touch: 4120, last_touch: 3870, markov: 3990.4 }, value: { … } }
@@ -245,9 +261,9 @@ export function compareAttribution(
   input: readonly Journey[] | readonly PathRow[],
   options: Omit<AttributeOptions, 'model'> & ParseOptions & { models?: readonly AnyModel[] },
 ): { results: AttributionResult[]; table: AttributionComparisonRow[] } {
-  const { models = ALL_MODELS.filter((m) => m !== 'time_decay' || journeySet(input).at !== null), ...rest } = options;
-  const results = run(journeySet(input), models, rest);
   const set = journeySet(input);
+  const { models = ALL_MODELS.filter((m) => m !== 'time_decay' || timeDecayProblem(set) === null), ...rest } = options;
+  const results = run(set, models, rest);
   const table = set.channels.map((channel) => ({
     channel,
     conversions: Object.fromEntries(
