@@ -124,8 +124,8 @@ async function settle(host: HTMLElement, ready: () => boolean): Promise<number> 
 
 // ---------- Peers: plain React, the same visible output, no Accord hooks ----------
 
-const ROW = 48;
-const VISIBLE = Math.ceil(448 / ROW) + 8; // the queue's default height plus its overscan
+const ROW = 56; // SlaQueue's default row height
+const VISIBLE = Math.ceil(448 / ROW) + 2 * 6; // its default height (28rem) plus its overscan on both sides
 
 function PlainQueue({
   entries,
