@@ -8,7 +8,7 @@ import {
   type ScorecardData,
   type ScorecardResult,
 } from '@accord/core';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,41 @@ function deferred<T>() {
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** 1,000 leads spread over 200 owners: a drill-down of 200 groups. */
+const many = (() => {
+  const big = generateSample({ leads: 1000, seed: 3 });
+  const leads = big.leads.map((l, i) => ({ ...l, ownerId: `rep_${String(i % 200).padStart(3, '0')}` }));
+  return { asOf: big.asOf, records: { leads, activities: big.activities, opportunities: big.opportunities } };
+})();
+
+async function renderManyGroups() {
+  const { container } = renderWithAccord(<Scorecard metrics={METRICS} groupBy="owner" trend={false} />, {
+    adapter: memoryAdapter(many.records),
+    clock: () => Date.parse(many.asOf),
+  });
+  const table = await screen.findByRole('table', { name: 'Metrics by Owner' });
+  await waitFor(() => expect(bodyRows(table).length).toBeGreaterThan(0));
+  const card = computeScorecard(many.records, {
+    agreement: defaultAgreement,
+    asOf: many.asOf,
+    metrics: METRICS,
+    groupBy: ['owner'],
+  });
+  return { container, table, card };
+}
+
+/** The group rows in the DOM (spacer rows are hidden, so they are not rows to assistive technology). */
+const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1, -1);
+const cellText = (td: Element) => td.firstChild?.textContent ?? '';
+
+/** Scrolls like a user would: jsdom has no layout, so set the offset and fire the event. */
+async function scrollTo(scroller: HTMLElement, top: number) {
+  await act(async () => {
+    scroller.scrollTop = top;
+    fireEvent.scroll(scroller);
+  });
 }
 
 describe('Scorecard', () => {
@@ -344,29 +379,106 @@ describe('Scorecard', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('renders 200 groups with their values when the dimension has 200 values', async () => {
-    const big = generateSample({ leads: 1000, seed: 3 });
-    const leads = big.leads.map((l, i) => ({ ...l, ownerId: `rep_${String(i % 200).padStart(3, '0')}` }));
-    const records = { leads, activities: big.activities, opportunities: big.opportunities };
-    renderWithAccord(<Scorecard metrics={METRICS} groupBy="owner" trend={false} />, {
-      adapter: memoryAdapter(records),
-      clock: () => Date.parse(big.asOf),
-    });
-    const table = await screen.findByRole('table', { name: 'Metrics by Owner' });
-    const card = computeScorecard(records, {
-      agreement: defaultAgreement,
-      asOf: big.asOf,
-      metrics: METRICS,
-      groupBy: ['owner'],
-    });
+  it('renders only a window of the 200 groups while aria-rowcount gives the full size', async () => {
+    const { container, table, card } = await renderManyGroups();
     expect(card.rows).toHaveLength(200);
-    const bodyRows = within(table).getAllByRole('row').slice(1, -1);
-    expect(bodyRows).toHaveLength(200);
-    expect(bodyRows.map((r) => r.querySelector('th')?.textContent)).toEqual(card.rows.map((r) => r.group['owner']));
-    const last = card.rows[199];
-    expect(Array.from(bodyRows[199]?.querySelectorAll('td') ?? [], (td) => td.firstChild?.textContent)).toEqual(
-      card.metrics.map((m) => f.metric(last?.metrics[m.id]?.value, m.unit)),
+    expect(table.getAttribute('aria-rowcount')).toBe('202'); // the header, 200 groups and the totals
+    const rows = bodyRows(table);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    // The window starts at the first group, in order, each row numbered after the header row.
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual(
+      card.rows.slice(0, rows.length).map((r) => r.group['owner']),
     );
+    expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toEqual(rows.map((_, i) => String(i + 2)));
+    // Structure screen readers rely on: caption, column headers, a row header per group, the totals.
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Owner', ...card.metrics.map((m) => m.label)]);
+    const totals = within(table).getAllByRole('row').at(-1) as HTMLElement;
+    expect(totals.getAttribute('aria-rowindex')).toBe('202');
+    expect(within(totals).getByRole('rowheader').textContent).toBe('All leads');
+    // The rows not rendered are stood in for by hidden spacer rows, so the scroller keeps its height.
+    expect(table.querySelectorAll('tbody tr[aria-hidden="true"]').length).toBeGreaterThan(0);
+    await expectNoAxeViolations(container);
+  });
+
+  it('brings later groups into the DOM when the scroller scrolls', async () => {
+    const { table, card } = await renderManyGroups();
+    const scroller = screen.getByRole('region', { name: 'Metrics by Owner' });
+    expect(scroller.tabIndex).toBe(0);
+    const name = (i: number) => card.rows[i]?.group['owner'] as string;
+    expect(within(table).queryByRole('button', { name: name(120) })).toBeNull();
+
+    await scrollTo(scroller, 120 * 31);
+    const row = within(table)
+      .getByRole('button', { name: name(120) })
+      .closest('tr') as HTMLElement;
+    expect(row.getAttribute('aria-rowindex')).toBe('122');
+    expect(within(table).queryByRole('button', { name: name(0) })).toBeNull();
+    expect(Array.from(row.querySelectorAll('td'), (td) => td.firstChild?.textContent)).toEqual(
+      card.metrics.map((m) => f.metric(card.rows[120]?.metrics[m.id]?.value, m.unit)),
+    );
+  });
+
+  it('reaches every group with its values by scrolling when the dimension has 200 values', async () => {
+    const { table, card } = await renderManyGroups();
+    const scroller = screen.getByRole('region', { name: 'Metrics by Owner' });
+    const seen = new Map<number, string[]>();
+    for (let top = 0; top <= 200 * 31; top += 240) {
+      await scrollTo(scroller, top);
+      for (const r of bodyRows(table)) {
+        const cells = [r.querySelector('th')?.textContent ?? '', ...Array.from(r.querySelectorAll('td'), cellText)];
+        seen.set(Number(r.getAttribute('aria-rowindex')) - 2, cells);
+      }
+    }
+    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(card.rows.map((_, i) => i));
+    expect(card.rows.map((_, i) => seen.get(i))).toEqual(
+      card.rows.map((r) => [r.group['owner'], ...card.metrics.map((m) => f.metric(r.metrics[m.id]?.value, m.unit))]),
+    );
+  });
+
+  it('keeps the selected group’s row rendered when it is scrolled out of view', async () => {
+    const user = userEvent.setup();
+    const { container, table, card } = await renderManyGroups();
+    const scroller = screen.getByRole('region', { name: 'Metrics by Owner' });
+    const name = card.rows[4]?.group['owner'] as string;
+    await user.click(within(table).getByRole('button', { name }));
+    scroller.focus(); // focus leaves the row: only the selection keeps it
+    await scrollTo(scroller, 150 * 31);
+    const rows = bodyRows(table);
+    expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toContain('6');
+    expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toContain('152');
+    const button = within(table).getByRole('button', { name });
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText(name, { selector: '.accord-Scorecard-scope bdi' })).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('keeps the focused group’s row rendered and focused when it is scrolled out of view', async () => {
+    const user = userEvent.setup();
+    const { table, card } = await renderManyGroups();
+    const scroller = screen.getByRole('region', { name: 'Metrics by Owner' });
+    const name = card.rows[2]?.group['owner'] as string;
+    const button = within(table).getByRole('button', { name });
+    while (document.activeElement !== button) await user.tab();
+    await user.keyboard('{Enter}');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+
+    await scrollTo(scroller, 150 * 31);
+    expect(within(table).getByRole('button', { name: card.rows[150]?.group['owner'] as string })).toBeTruthy();
+    expect(button.isConnected).toBe(true);
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(document.activeElement).toBe(button);
+    // Tab moves on to the next group in the DOM: the first of the rows in view.
+    await user.tab();
+    const next = document.activeElement as HTMLElement;
+    expect(next.className).toBe('accord-Scorecard-group');
+    expect(Number(next.closest('tr')?.getAttribute('aria-rowindex'))).toBeGreaterThan(100);
   });
 
   it('forwards its ref, class name and DOM props to the root', async () => {
