@@ -86,4 +86,13 @@ describe('README', () => {
     expect(html).toContain('accord-StageGate');
     expect(defaultAgreement.stages.some((s) => s.id === 'sal')).toBe(true);
   });
+
+  it('renders the prefetched SLA queue on the server with its leads, not a loading state', async () => {
+    const { RepDesk } = await import('./src/11-react-data');
+    const html = renderToStaticMarkup(createElement(RepDesk));
+    expect(html).toContain('class="accord-SlaQueue"');
+    expect(html).toContain('data-state="data"');
+    expect(html).not.toContain('aria-busy="true"');
+    expect((html.match(/role="row"/g) ?? []).length).toBeGreaterThan(5);
+  });
 });
