@@ -184,6 +184,32 @@ describe('useDispositionPicker', () => {
     expect(result.current.scorecard.tiles[0]?.numerator).toBe(before + 1);
   });
 
+  it('reloads the records from the adapter when the write settles, so changes beyond the disposition show', async () => {
+    // An adapter that, like a CRM, also moves the lead to the reason's stage when it records the rejection.
+    let leads: Lead[] = [mqlLead, salLead, sqlLead];
+    const memory = memoryAdapter();
+    const adapter: AccordAdapter = {
+      ...memory,
+      listLeads: async () => ({ records: leads, nextCursor: null }),
+      async writeDisposition(leadId, disposition) {
+        leads = leads.map((lead) =>
+          lead.id === leadId
+            ? { ...lead, disposition, stageDates: { ...lead.stageDates, disqualified: disposition.at } }
+            : lead,
+        );
+      },
+    };
+    const { result, queryClient } = setup(mqlLead, {}, { adapter });
+    await queryClient.fetchQuery(recordsQueryOptions(adapter));
+    act(() => result.current.setReasonId('competitor'));
+    act(() => result.current.setDetail('Acme'));
+    act(() => {
+      result.current.submit();
+    });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    await waitFor(() => expect(cachedLead(queryClient, adapter, 'L-mql')?.stageDates?.['disqualified']).toBeDefined());
+  });
+
   it('restores the records cache when the write rejects, then retry writes exactly once more', async () => {
     const controlled = createControlledAdapter(memoryAdapter());
     const onError = vi.fn();

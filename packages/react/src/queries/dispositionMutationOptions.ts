@@ -30,8 +30,9 @@ const isDerivedView = (query: { queryKey: readonly unknown[] }) => query.queryKe
  * `capabilities.writeDisposition` is false (or that lacks the method) rejects with a clear error
  * instead of doing nothing. `onMutate` cancels the in-flight records load, snapshots
  * `accordKeys.records(adapter)` and sets the lead's disposition in it, so every in-memory view (reject
- * mix, scorecard, SLA queue) changes at once; `onError` restores the snapshot; `onSettled` invalidates
- * `accordKeys.all(adapter)` so every view refetches what the adapter now holds. The QueryClient is
+ * mix, scorecard, SLA queue) changes at once; `onError` restores the snapshot; `onSettled` reloads the records
+ * from the adapter, then invalidates every view of `accordKeys.all(adapter)`, so each shows what the
+ * adapter now holds. The QueryClient is
  * passed in (rather than read from the mutation context) so the options work with every
  * `@tanstack/react-query` 5 release the package supports. `useDispositionPicker` uses these options;
  * hosts can pass them to their own `useMutation`.
@@ -78,6 +79,13 @@ export function dispositionMutationOptions(
         void queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter), predicate: isDerivedView });
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter) }),
+    onSettled: async () => {
+      // Reload what the adapter now holds (it may have changed more than the disposition, e.g. the
+      // lead's stage), then recompute the views from it — in that order, so no view is computed from
+      // the optimistic records after the write settled.
+      if (queryClient.getQueryData(recordsKey) !== undefined)
+        await queryClient.refetchQueries({ queryKey: recordsKey, exact: true, type: 'all' });
+      await queryClient.invalidateQueries({ queryKey: accordKeys.all(adapter), predicate: isDerivedView });
+    },
   };
 }

@@ -61,25 +61,29 @@ export const Sparkline = memo(function Sparkline({ trend, label, grain }: Sparkl
       >
         <path className="accord-Scorecard-sparklinePath" d={path} vectorEffect="non-scaling-stroke" fill="none" />
       </svg>
-      <table className="accord-VisuallyHidden">
-        <caption>
-          <bdi>{label}</bdi> by {grain}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{periodName}</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trend.points.map((p) => (
-            <tr key={p.from}>
-              <th scope="row">{p.label}</th>
-              <td>{p.formatted}</td>
+      {/* A table cannot shrink to the 1px visually-hidden box (it would widen its container): the
+          wrapper is hidden, the table keeps its own table semantics. */}
+      <div className="accord-VisuallyHidden">
+        <table>
+          <caption>
+            <bdi>{label}</bdi> by {grain}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{periodName}</th>
+              <th scope="col">Value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {trend.points.map((p) => (
+              <tr key={p.from}>
+                <th scope="row">{p.label}</th>
+                <td>{p.formatted}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 });

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { sharedTestOptions, sourceConditions } from '../../vitest.shared.ts';
+
+export default defineConfig({ ...sourceConditions, test: { ...sharedTestOptions, include: ['src/**/*.test.ts'] } });
