@@ -9,7 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', DO_NOT_TRACK: '1' };
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
 
-process.stderr.write('Building @accord/core, @accord/adapters, @accord/react and @accord/cli (cached after the first run)…\n');
+process.stderr.write(
+  'Building @accord/core, @accord/adapters, @accord/react and @accord/cli (cached after the first run)…\n',
+);
 const build = spawnSync(turbo, ['run', 'build', '--filter=@accord/cli', '--output-logs=errors-only'], {
   cwd: root,
   env,
