@@ -1,31 +1,32 @@
-import { type Agreement, defaultAgreement } from '@accord/core';
-import { AccordProvider } from '@accord/react';
 import '@accord/react/styles.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { type AccordStoryParameters, AccordStoryRoot } from '../../../packages/react/src/_stories/StoryRoot';
 import './preview.css';
 
 /**
- * Every story sees the same fixed instant: the export instant of the seeded sample the stories use
- * (`generateSample({ leads: 500, seed: 1 }).asOf`), so no story lead lies in the future.
+ * Every story renders inside AccordStoryRoot: a fresh QueryClient (retries off), a fresh adapter (the
+ * seeded sample unless `parameters.accord.adapter` names another variant), a manual clock at the
+ * sample's export instant (2026-07-04T04:00:00Z, so no sample lead lies in the future) that play
+ * functions move through `storyRuntime(id).clock`, and a locale (`en-US`, or `ar-EG` right-to-left).
+ * `parameters.accord` also sets `agreement`, `clock`, `locale`, `theme` and `dir`.
  */
-const STORY_NOW = Date.parse('2026-07-04T04:00:00Z');
-const storyClock = () => STORY_NOW;
-
-/** Story parameters read by the decorator: `parameters.accord.agreement` replaces the default agreement. */
-interface AccordParameters {
-  agreement?: Agreement;
-}
-
-const withAccord: Decorator = (Story, { parameters, globals, viewMode }) => {
-  const { agreement = defaultAgreement } = (parameters['accord'] ?? {}) as AccordParameters;
-  const theme = globals['theme'] === 'dark' ? 'dark' : 'light';
-  const dir = globals['dir'] === 'rtl' ? 'rtl' : 'ltr';
+const withAccord: Decorator = (Story, { id, parameters, globals, viewMode }) => {
+  const accord = (parameters['accord'] ?? {}) as AccordStoryParameters;
+  const theme = accord.theme ?? (globals['theme'] === 'dark' ? 'dark' : 'light');
+  const dir = accord.dir ?? (globals['dir'] === 'rtl' ? 'rtl' : 'ltr');
   return (
-    <AccordProvider agreement={agreement} clock={storyClock}>
-      <div className="sb-accord-frame" data-accord-theme={theme} data-view-mode={viewMode} dir={dir}>
+    // A new story id is a new root: nothing (cache, clock, written dispositions) leaks between stories.
+    <AccordStoryRoot key={id} storyId={id} parameters={accord} dir={dir}>
+      <div
+        className="sb-accord-frame"
+        data-accord-theme={theme}
+        data-view-mode={viewMode}
+        dir={dir}
+        lang={dir === 'rtl' ? (accord.locale ?? 'ar-EG') : (accord.locale ?? 'en-US')}
+      >
         <Story />
       </div>
-    </AccordProvider>
+    </AccordStoryRoot>
   );
 };
 
@@ -45,7 +46,7 @@ const preview: Preview = {
       },
     },
     dir: {
-      description: 'Text direction',
+      description: 'Text direction (right-to-left also switches the locale to ar-EG)',
       toolbar: {
         title: 'Direction',
         icon: 'transfer',

@@ -25,6 +25,15 @@ describe('createFormatters', () => {
     expect(en.change(0, 'count')).toBe('±0');
   });
 
+  it("writes durations in the locale's digits and units outside English", () => {
+    const ar = createFormatters('ar-EG', 'EGP', 'Africa/Cairo');
+    expect(ar.minutes(38 * 1440 + 13 * 60)).toBe(
+      `${new Intl.NumberFormat('ar-EG', { style: 'unit', unit: 'day', unitDisplay: 'short' }).format(38)} ${new Intl.NumberFormat('ar-EG', { style: 'unit', unit: 'hour', unitDisplay: 'short' }).format(13)}`,
+    );
+    expect(ar.minutes(38 * 1440 + 13 * 60)).not.toMatch(/[0-9]/);
+    expect(createFormatters('de-DE', 'EUR', 'Europe/Berlin').minutes(65)).toBe('1 Std. 5 Min.');
+  });
+
   it('follows the locale and the agreement time zone', () => {
     const de = createFormatters('de-DE', 'EUR', 'Europe/Berlin');
     expect(de.money(1_234_500)).toBe('12.345\u00a0€');

@@ -90,15 +90,24 @@ export function createFormatters(locale: string | undefined, currency: string, t
     const f = moneyFormat(code);
     return f.compact.format(minor / 10 ** f.digits).replace('-', MINUS);
   };
+  // Durations: English keeps the compact "2 h 05 min"; other locales get their own digits and unit
+  // abbreviations from Intl ("٢ س ٥ د"), so a duration never mixes scripts inside a sentence.
+  const english = new Intl.NumberFormat(locale).resolvedOptions().locale.startsWith('en');
+  const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const unitFormat = (unit: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' });
+  const units = english ? null : { d: unitFormat('day'), h: unitFormat('hour'), min: unitFormat('minute') };
+  const part = (n: number, unit: 'd' | 'h' | 'min', padded = false) =>
+    units ? units[unit].format(n) : `${padded ? twoDigits.format(n) : number(n)} ${unitNames[unit]}`;
   const minutes = (value: number) => {
     const sign = value < 0 ? MINUS : '';
     const total = Math.round(Math.abs(value));
     const d = Math.floor(total / 1440);
     const h = Math.floor((total % 1440) / 60);
     const m = total % 60;
-    if (d > 0) return `${sign}${number(d)} ${unitNames.d}${h > 0 ? ` ${h} ${unitNames.h}` : ''}`;
-    if (h > 0) return `${sign}${h} ${unitNames.h} ${String(m).padStart(2, '0')} ${unitNames.min}`;
-    return `${sign}${m} ${unitNames.min}`;
+    if (d > 0) return `${sign}${part(d, 'd')}${h > 0 ? ` ${part(h, 'h')}` : ''}`;
+    if (h > 0) return `${sign}${part(h, 'h')} ${part(m, 'min', true)}`;
+    return `${sign}${part(m, 'min')}`;
   };
   const metric = (value: number | null | undefined, unit: MetricInfo['unit']) => {
     if (value === null || value === undefined || !Number.isFinite(value)) return '—';

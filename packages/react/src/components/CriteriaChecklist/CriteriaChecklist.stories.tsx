@@ -1,6 +1,7 @@
 import { evaluateCriteria } from '@accord/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
+import { hostOverrides } from '../../_stories/decorators';
 import { entryRule, firstLeadIn, SAMPLE_NOW } from '../../_stories/sample';
 import { CriteriaChecklist } from './CriteriaChecklist';
 
@@ -55,5 +56,48 @@ export const Empty: Story = {
   args: { reasons: [], 'aria-label': 'Closed won entry criteria' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('listitem')).toHaveTextContent('No criteria to check.');
+  },
+};
+
+/** The dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('list').closest('[data-accord-theme="dark"]')).not.toBeNull();
+  },
+};
+
+/** The host restyles the checklist only through `--accord-*` variables on a wrapper. */
+export const HostOverrides: Story = {
+  decorators: [hostOverrides],
+  play: async ({ canvas }) => {
+    await expect(getComputedStyle(canvas.getByRole('list')).fontFamily).toContain('Georgia');
+  },
+};
+
+const longValue = 'pending-approval-from-the-regional-finance-committee-in-the-fy2027-q1-budget-cycle';
+const longReasons = evaluateCriteria(
+  {
+    ...sqlLead,
+    attributes: { ...sqlLead.attributes, meetingHeld: true, budgetKnown: longValue },
+  },
+  entryRule('sql'),
+  { now: SAMPLE_NOW },
+).reasons;
+
+/** A long unbroken CRM value wraps inside the 30rem column. */
+export const LongText: Story = {
+  args: { reasons: longReasons, 'aria-label': 'SQL entry criteria' },
+  play: async ({ canvas }) => {
+    const list = canvas.getByRole('list');
+    await expect(list.scrollWidth).toBeLessThanOrEqual(list.clientWidth);
+  },
+};
+
+/** Right to left (`ar-EG`). */
+export const Rtl: Story = {
+  globals: { dir: 'rtl' },
+  play: async ({ canvas }) => {
+    await expect(getComputedStyle(canvas.getByRole('list')).direction).toBe('rtl');
   },
 };

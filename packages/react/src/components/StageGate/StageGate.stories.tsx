@@ -162,7 +162,7 @@ export const Empty: Story = {
 };
 
 /** Long stage and criterion labels, and long unbroken CRM values, wrap inside the widget. */
-export const LongContent: Story = {
+export const LongText: Story = {
   args: { lead: longLead, toStage: 'sql', defaultExpanded: true },
   parameters: { accord: { agreement: longAgreement } },
   play: async ({ canvas, canvasElement }) => {
