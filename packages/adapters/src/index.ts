@@ -11,6 +11,23 @@ export type {
   RevenueAdapter,
   RunScorecardOptions,
 } from './contract/adapter.types';
+// CRM plumbing: one resilient HTTP client and the outbox for write-backs (DuckDB store: '@accord/adapters/duckdb').
+export { createCrmHttpClient } from './crm/createCrmHttpClient';
+export type {
+  CrmHttpClient,
+  CrmHttpFailure,
+  CrmHttpOptions,
+  CrmRequest,
+  Outbox,
+  OutboxBackoff,
+  OutboxFlushResult,
+  OutboxMessage,
+  OutboxOptions,
+  OutboxStatus,
+  OutboxStore,
+} from './crm/crm.types';
+export { createMemoryOutboxStore } from './crm/outbox/createMemoryOutboxStore';
+export { createOutbox } from './crm/outbox/createOutbox';
 export {
   type CanonicalColumn,
   type LeadColumnsOptions,
