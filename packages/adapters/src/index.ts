@@ -41,12 +41,41 @@ export {
   type ParseCanonicalCsvResult,
   parseCanonicalCsv,
 } from './csv/parseCanonicalCsv';
+// HubSpot CRM v3: contacts and deals with stage mapping, search by updatedSince, webhooks, write-back through the outbox.
+export {
+  createHubSpotAdapter,
+  type HubSpotAdapter,
+  type HubSpotAdapterOptions,
+  type HubSpotFlushResult,
+} from './hubspot/createHubSpotAdapter';
+export { defaultHubSpotMapping } from './hubspot/defaultHubSpotMapping';
+export type {
+  HubSpotAttributeProperty,
+  HubSpotCollection,
+  HubSpotMapping,
+  HubSpotMappingInput,
+  HubSpotObject,
+  HubSpotPipeline,
+  HubSpotWebhookEvent,
+} from './hubspot/hubspot.types';
+export { type HubSpotWebhookResult, mapHubSpotWebhookEvents } from './hubspot/mapHubSpotWebhookEvents';
+export { type HubSpotSignatureInput, verifyHubSpotSignature } from './hubspot/verifyHubSpotSignature';
 export { createMemoryAdapter, type MemoryAdapterData, type MemoryAdapterOptions } from './memory/createMemoryAdapter';
 export {
   type ParseAttributionPathsOptions,
   type ParseAttributionPathsResult,
   parseAttributionPaths,
 } from './paths/parseAttributionPaths';
+// Salesforce REST: SOQL reads with keyset paging, write-back by PATCH through the outbox.
+export {
+  createSalesforceAdapter,
+  DEFAULT_DISPOSITION_FIELDS,
+  type DispositionFields,
+  type SalesforceAdapter,
+  type SalesforceAdapterOptions,
+  type SalesforceFlushResult,
+} from './salesforce/createSalesforceAdapter';
+export { defaultSalesforceMapping, type SalesforceMapping } from './salesforce/defaultSalesforceMapping';
 export {
   canonicalTablesDdl,
   FACT_COLUMNS,
