@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactElement } from 'react';
 import { expect, userEvent } from 'storybook/test';
+import { emptyStory, errorStory, loadingStory } from '../_stories/states';
 import { type UseAttributionOptions, useAttribution } from './useAttribution';
 
 /** Minimal host markup over useAttribution: a table of channels × models and a measure switch. */
@@ -66,26 +67,11 @@ export const Default: Story = {
 };
 
 /** Loading. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toBeVisible();
-  },
-};
+export const Loading: Story = loadingStory();
 
 /** Nothing converted. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Nothing converted.')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('Nothing converted.');
 
 /** The adapter rejected. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error; this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('HTTP 503');
-  },
-};
+export const Error: Story = errorStory('HTTP 503');

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactElement } from 'react';
 import { expect, within } from 'storybook/test';
+import { emptyStory, errorStory, loadingStory } from '../_stories/states';
 import { type UseFunnelOptions, useFunnel } from './useFunnel';
 
 /** Minimal host markup over useFunnel: an ordered list of stages with counts. */
@@ -50,26 +51,11 @@ export const Default: Story = {
 };
 
 /** Loading. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toBeVisible();
-  },
-};
+export const Loading: Story = loadingStory();
 
 /** No leads. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('No leads in this period.')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No leads in this period.');
 
 /** The adapter rejected. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error; this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Funnel unavailable.');
-  },
-};
+export const Error: Story = errorStory('Funnel unavailable.');

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactElement } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
+import { emptyStory, errorStory, loadingStory } from '../_stories/states';
 import { type UseScorecardOptions, useScorecard } from './useScorecard';
 
 /** Minimal host markup over useScorecard: a definition list of tiles whose terms explain themselves on focus. */
@@ -50,26 +51,11 @@ export const Default: Story = {
 };
 
 /** Loading. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading metrics…');
-  },
-};
+export const Loading: Story = loadingStory('Loading metrics…');
 
 /** No leads. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('No leads yet.')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No leads yet.');
 
 /** The adapter rejected. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error; this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('HTTP 503');
-  },
-};
+export const Error: Story = errorStory('HTTP 503');

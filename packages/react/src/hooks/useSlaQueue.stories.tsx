@@ -5,6 +5,7 @@ import { createStoryAdapter } from '../_stories/adapters';
 import { OPEN_MQLS_NOW } from '../_stories/openMqls';
 import { storyRuntime } from '../_stories/StoryRoot';
 import { warningAt, warningLeads } from '../_stories/slaQueue';
+import { emptyStory, errorStory, loadingStory } from '../_stories/states';
 import { type UseSlaQueueOptions, useSlaQueue } from './useSlaQueue';
 
 /** Minimal host markup over useSlaQueue: a grid of the clocks with their state and minutes left (no virtualisation). */
@@ -67,26 +68,11 @@ export const Default: Story = {
 };
 
 /** Loading. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading my queue…');
-  },
-};
+export const Loading: Story = loadingStory('Loading my queue…');
 
 /** No open clocks. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('Nothing due.')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('Nothing due.');
 
 /** The adapter rejected. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error; this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('HTTP 503');
-  },
-};
+export const Error: Story = errorStory('HTTP 503');

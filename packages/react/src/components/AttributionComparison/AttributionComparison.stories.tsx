@@ -3,6 +3,7 @@ import { expect, userEvent, within } from 'storybook/test';
 import { createStoryAdapter } from '../../_stories/adapters';
 import { hostOverrides, narrow } from '../../_stories/decorators';
 import { sample } from '../../_stories/sample';
+import { emptyStory, errorStory, expectNoSidewaysScroll, loadingStory, rtlArabic } from '../../_stories/states';
 import { AttributionComparison } from './AttributionComparison';
 
 type Canvas = ReturnType<typeof within>;
@@ -39,30 +40,14 @@ export const Default: Story = {
 };
 
 /** The adapter has not answered yet. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading the attribution…');
-  },
-};
+export const Loading: Story = loadingStory('Loading the attribution…');
 
 /** Nothing converted. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('No conversions to attribute.')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No conversions to attribute.');
 
 /** The adapter rejected: an alert with Retry. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error (id widgets-attributioncomparison--error); this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Could not load the attribution.');
-  },
-};
+export const Error: Story = errorStory('Could not load the attribution.');
 
 /** Every model the core offers (eight series: colours and patterns). */
 export const AllModels: Story = {
@@ -111,15 +96,13 @@ export const LongText: Story = {
   decorators: [narrow('24rem')],
   play: async ({ canvas, canvasElement }) => {
     await chart(canvas);
-    const doc = canvasElement.ownerDocument.documentElement;
-    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
 /** Right to left with Arabic (Egypt) numbers. */
 export const Rtl: Story = {
-  globals: { dir: 'rtl' },
-  parameters: { accord: { locale: 'ar-EG' } },
+  ...rtlArabic,
   play: async ({ canvas }) => {
     const svg = await chart(canvas);
     await expect(getComputedStyle(svg.closest('.accord-AttributionComparison') as Element).direction).toBe('rtl');

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { hostOverrides, narrow } from '../../_stories/decorators';
 import { OPEN_MQLS_NOW } from '../../_stories/openMqls';
+import { emptyStory, errorStory, expectNoSidewaysScroll, loadingStory, rtlArabic } from '../../_stories/states';
 import { FunnelChart } from './FunnelChart';
 
 /** The default agreement with long stage labels. */
@@ -50,31 +51,16 @@ export const Segment: Story = {
 };
 
 /** The adapter has not answered yet. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading the funnel…');
-  },
-};
+export const Loading: Story = loadingStory('Loading the funnel…');
 
 /** No lead in the window. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('No leads in this period.')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No leads in this period.');
 
 /** The adapter rejected: an alert with Retry. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error (id widgets-funnelchart--error); this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Could not load the funnel.');
-    await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeVisible();
-  },
-};
+export const Error: Story = errorStory('Could not load the funnel.', async (alert) => {
+  await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeVisible();
+});
 
 /** 10,000 fresh MQLs: the chart's size does not depend on the number of leads. */
 export const Large: Story = {
@@ -108,15 +94,13 @@ export const LongText: Story = {
   decorators: [narrow('22rem')],
   play: async ({ canvas, canvasElement }) => {
     await chart(canvas);
-    const doc = canvasElement.ownerDocument.documentElement;
-    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
 /** Right to left with Arabic (Egypt) numbers. */
 export const Rtl: Story = {
-  globals: { dir: 'rtl' },
-  parameters: { accord: { locale: 'ar-EG' } },
+  ...rtlArabic,
   play: async ({ canvas }) => {
     const svg = await chart(canvas);
     await expect(svg.getAttribute('aria-label')).toMatch(/[٠-٩]/);

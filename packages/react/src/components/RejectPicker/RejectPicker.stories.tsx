@@ -6,6 +6,7 @@ import { crmLeads } from '../../_stories/crm';
 import { hostOverrides, narrow } from '../../_stories/decorators';
 import { storyWrites } from '../../_stories/StoryRoot';
 import { firstLeadIn, SAMPLE_NOW } from '../../_stories/sample';
+import { expectNoSidewaysScroll, rtlArabic } from '../../_stories/states';
 import { RejectPicker } from './RejectPicker';
 
 /** An MQL a rep owns, from the seeded sample: every MQL reject reason applies. */
@@ -183,15 +184,13 @@ export const LongText: Story = {
   play: async ({ canvas, canvasElement }) => {
     const f = form(canvas);
     await expect(f.scrollWidth).toBeLessThanOrEqual(f.clientWidth);
-    const doc = canvasElement.ownerDocument.documentElement;
-    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
 /** Right to left (`ar-EG`): arrows still move between the reasons. */
 export const Rtl: Story = {
-  globals: { dir: 'rtl' },
-  parameters: { accord: { locale: 'ar-EG' } },
+  ...rtlArabic,
   play: async ({ canvas }) => {
     await expect(getComputedStyle(form(canvas)).direction).toBe('rtl');
     await userEvent.tab();

@@ -4,6 +4,7 @@ import { expect, within } from 'storybook/test';
 import { crmLeads } from '../../_stories/crm';
 import { hostOverrides, narrow } from '../../_stories/decorators';
 import { sample } from '../../_stories/sample';
+import { expectNoSidewaysScroll, rtlArabic } from '../../_stories/states';
 import { RoutingTrace } from './RoutingTrace';
 
 /** A North American sample lead below enterprise size, routed by territory during US business hours. */
@@ -121,15 +122,13 @@ export const LongText: Story = {
   decorators: [narrow('24rem')],
   play: async ({ canvas, canvasElement }) => {
     await expect(group(canvas)).toBeVisible();
-    const doc = canvasElement.ownerDocument.documentElement;
-    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
 /** Right to left (`ar-EG`). */
 export const Rtl: Story = {
-  globals: { dir: 'rtl' },
-  parameters: { accord: { locale: 'ar-EG' } },
+  ...rtlArabic,
   args: { outOfOffice: ['rep_ava'] },
   play: async ({ canvas }) => {
     await expect(getComputedStyle(group(canvas)).direction).toBe('rtl');

@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { createStoryAdapter } from '../../_stories/adapters';
 import { hostOverrides, narrow } from '../../_stories/decorators';
 import { sample } from '../../_stories/sample';
+import { emptyStory, errorStory, expectNoSidewaysScroll, loadingStory, rtlArabic } from '../../_stories/states';
 import { Scorecard } from './Scorecard';
 
 const METRICS = ['leads', 'count.mql', 'conversion.mql.sal', 'conversion.sal.sql', 'reject_rate', 'revenue_won'];
@@ -85,32 +86,18 @@ export const DrillDownByKeyboard: Story = {
 };
 
 /** The adapter has not answered yet: a skeleton, `aria-busy`. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading the scorecard…');
-    await expect(canvas.getByRole('group', { name: 'Scorecard' })).toHaveAttribute('aria-busy', 'true');
-  },
-};
+export const Loading: Story = loadingStory('Loading the scorecard…', async ({ canvas }) => {
+  await expect(canvas.getByRole('group', { name: 'Scorecard' })).toHaveAttribute('aria-busy', 'true');
+});
 
 /** No leads at all. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText(/The scorecard fills in as leads arrive\./)).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory(/The scorecard fills in as leads arrive\./);
 
 /** The adapter rejected: the message and Retry. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error (id widgets-scorecard--error); this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('The scorecard could not be loaded.');
-    await expect(alert).toHaveTextContent('HTTP 503');
-  },
-};
+export const Error: Story = errorStory('The scorecard could not be loaded.', async (alert) => {
+  await expect(alert).toHaveTextContent('HTTP 503');
+});
 
 /** All time, 200 campaigns in the drill-down: only the rows in view are rendered, `aria-rowcount` gives the full size. */
 export const Large: Story = {
@@ -167,15 +154,13 @@ export const LongText: Story = {
   decorators: [narrow('30rem')],
   play: async ({ canvas, canvasElement }) => {
     await loaded(canvas);
-    const doc = canvasElement.ownerDocument.documentElement;
-    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
 /** Right to left with Arabic (Egypt) numbers. */
 export const Rtl: Story = {
-  globals: { dir: 'rtl' },
-  parameters: { accord: { locale: 'ar-EG' } },
+  ...rtlArabic,
   play: async ({ canvas }) => {
     const tiles = await loaded(canvas);
     await expect(getComputedStyle(tiles).direction).toBe('rtl');

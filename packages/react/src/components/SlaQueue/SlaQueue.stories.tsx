@@ -7,6 +7,7 @@ import { OPEN_MQLS_NOW } from '../../_stories/openMqls';
 import { storyRuntime } from '../../_stories/StoryRoot';
 import { sample } from '../../_stories/sample';
 import { warningAt, warningCounts, warningEntry, warningLeads } from '../../_stories/slaQueue';
+import { emptyStory, errorStory, expectNoSidewaysScroll, loadingStory, rtlArabic } from '../../_stories/states';
 import { SlaQueue } from './SlaQueue';
 
 /** The grid, once the queue has loaded. */
@@ -59,32 +60,18 @@ export const Default: Story = {
 };
 
 /** The adapter has not answered yet: a skeleton with a polite status, `aria-busy`. */
-export const Loading: Story = {
-  parameters: { accord: { adapter: 'loading' } },
-  play: async ({ canvas, canvasElement }) => {
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading the SLA queue…');
-    await expect(canvasElement.querySelector('.accord-SlaQueue')).toHaveAttribute('aria-busy', 'true');
-  },
-};
+export const Loading: Story = loadingStory('Loading the SLA queue…', async ({ canvasElement }) => {
+  await expect(canvasElement.querySelector('.accord-SlaQueue')).toHaveAttribute('aria-busy', 'true');
+});
 
 /** No lead has an open clock. */
-export const Empty: Story = {
-  parameters: { accord: { adapter: 'empty' } },
-  play: async ({ canvas }) => {
-    await expect(await canvas.findByText('No open SLA clocks')).toBeVisible();
-  },
-};
+export const Empty: Story = emptyStory('No open SLA clocks');
 
 /** The adapter rejected: an alert with Retry. */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the story must be named Error (id widgets-slaqueue--error); this module never uses the global.
-export const Error: Story = {
-  parameters: { accord: { adapter: 'failing' } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('The SLA queue could not be loaded.');
-    await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
-  },
-};
+export const Error: Story = errorStory('The SLA queue could not be loaded.', async (alert) => {
+  await expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
+});
 
 /** 10,000 MQLs with open clocks: the grid is virtualised, so only the rows on screen are in the DOM. */
 export const Large: Story = {
@@ -188,15 +175,13 @@ export const LongText: Story = {
   decorators: [narrow('44rem')],
   play: async ({ canvas, canvasElement }) => {
     await loadedGrid(canvas);
-    const doc = canvasElement.ownerDocument.documentElement;
-    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
 /** Right to left, with Arabic (Egypt) numbers: `dir="rtl"` and the `ar-EG` locale. */
 export const Rtl: Story = {
-  globals: { dir: 'rtl' },
-  parameters: { accord: { locale: 'ar-EG' } },
+  ...rtlArabic,
   play: async ({ canvas }) => {
     const grid = await loadedGrid(canvas);
     await expect(getComputedStyle(grid).direction).toBe('rtl');

@@ -11,6 +11,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
 } from 'react';
 import { cx } from '../../_lib/cx';
@@ -140,8 +141,64 @@ const SlaQueueRow = memo(function SlaQueueRow({
   );
 });
 
+interface FilterOption {
+  value: string;
+  label: string;
+}
+
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  /** The first option, value `''`: no filter. */
+  allLabel: string;
+  value: string | undefined;
+  options: readonly FilterOption[];
+  onChange: (value: string) => void;
+}
+
+type FilterSelectKey = 'side' | 'slaId' | 'state' | 'ownerId';
+
+/** The filters chosen from a list, in order (the search field comes first). */
+const FILTER_SELECTS: readonly { key: FilterSelectKey; idSuffix: string; label: string; allLabel: string }[] = [
+  { key: 'side', idSuffix: 'side', label: 'Side', allLabel: 'All sides' },
+  { key: 'slaId', idSuffix: 'sla', label: 'SLA', allLabel: 'All SLAs' },
+  { key: 'state', idSuffix: 'state', label: 'State', allLabel: 'All states' },
+  { key: 'ownerId', idSuffix: 'owner', label: 'Owner', allLabel: 'All owners' },
+];
+const SIDE_OPTIONS: readonly FilterOption[] = [
+  { value: 'sales', label: 'Sales' },
+  { value: 'marketing', label: 'Marketing' },
+];
+const STATE_OPTIONS: readonly FilterOption[] = STATE_ORDER.map((s) => ({ value: s, label: STATE_LABEL[s] }));
+
+/** One labelled filter `<select>`: "All …" first, then the options. */
+function FilterSelect({ id, label, allLabel, value, options, onChange }: FilterSelectProps): ReactNode {
+  return (
+    <label className="accord-SlaQueue-filter" htmlFor={id}>
+      <span className="accord-SlaQueue-filterLabel">{label}</span>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Filters({ queue, idBase }: { queue: UseSlaQueueResult; idBase: string }): ReactNode {
   const { filters, setFilter, choices } = queue;
+  const options = useMemo<Record<FilterSelectKey, readonly FilterOption[]>>(
+    () => ({
+      side: SIDE_OPTIONS,
+      slaId: choices.slas.map((s) => ({ value: s.id, label: s.label })),
+      state: STATE_OPTIONS,
+      ownerId: choices.owners.map((o) => ({ value: o, label: o })),
+    }),
+    [choices.slas, choices.owners],
+  );
   return (
     <fieldset className="accord-SlaQueue-filters">
       <legend className="accord-VisuallyHidden">Filters</legend>
@@ -156,63 +213,17 @@ function Filters({ queue, idBase }: { queue: UseSlaQueueResult; idBase: string }
           onChange={(e) => setFilter('search', e.currentTarget.value)}
         />
       </label>
-      <label className="accord-SlaQueue-filter" htmlFor={`${idBase}-side`}>
-        <span className="accord-SlaQueue-filterLabel">Side</span>
-        <select
-          id={`${idBase}-side`}
-          value={filters.side ?? ''}
-          onChange={(e) => setFilter('side', (e.currentTarget.value || undefined) as 'sales' | 'marketing' | undefined)}
-        >
-          <option value="">All sides</option>
-          <option value="sales">Sales</option>
-          <option value="marketing">Marketing</option>
-        </select>
-      </label>
-      <label className="accord-SlaQueue-filter" htmlFor={`${idBase}-sla`}>
-        <span className="accord-SlaQueue-filterLabel">SLA</span>
-        <select
-          id={`${idBase}-sla`}
-          value={filters.slaId ?? ''}
-          onChange={(e) => setFilter('slaId', e.currentTarget.value)}
-        >
-          <option value="">All SLAs</option>
-          {choices.slas.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="accord-SlaQueue-filter" htmlFor={`${idBase}-state`}>
-        <span className="accord-SlaQueue-filterLabel">State</span>
-        <select
-          id={`${idBase}-state`}
-          value={filters.state ?? ''}
-          onChange={(e) => setFilter('state', (e.currentTarget.value || undefined) as SlaQueueState | undefined)}
-        >
-          <option value="">All states</option>
-          {STATE_ORDER.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="accord-SlaQueue-filter" htmlFor={`${idBase}-owner`}>
-        <span className="accord-SlaQueue-filterLabel">Owner</span>
-        <select
-          id={`${idBase}-owner`}
-          value={filters.ownerId ?? ''}
-          onChange={(e) => setFilter('ownerId', e.currentTarget.value)}
-        >
-          <option value="">All owners</option>
-          {choices.owners.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      </label>
+      {FILTER_SELECTS.map(({ key, idSuffix, label, allLabel }) => (
+        <FilterSelect
+          key={key}
+          id={`${idBase}-${idSuffix}`}
+          label={label}
+          allLabel={allLabel}
+          value={filters[key]}
+          options={options[key]}
+          onChange={(v) => setFilter(key, v || undefined)}
+        />
+      ))}
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
 import { expect, within } from 'storybook/test';
 import { firstLeadIn } from '../../_stories/sample';
+import { expectNoSidewaysScroll } from '../../_stories/states';
 import { StageGate } from './StageGate';
 
 // Leads picked from the seeded sample, with the smallest edit that produces each state.
@@ -168,9 +169,7 @@ export const LongText: Story = {
   play: async ({ canvas, canvasElement }) => {
     const gate = canvas.getByRole('group');
     await expect(gate.scrollWidth).toBeLessThanOrEqual(gate.clientWidth);
-    await expect(canvasElement.ownerDocument.documentElement.scrollWidth).toBeLessThanOrEqual(
-      canvasElement.ownerDocument.documentElement.clientWidth,
-    );
+    await expectNoSidewaysScroll(canvasElement);
   },
 };
 
