@@ -1,8 +1,7 @@
 import { deriveLifecycle, type Instant, type Lead } from '@accord/core';
-import { accordKeys, RejectPicker, RoutingTrace } from '@accord/react';
-import { useQueryClient } from '@tanstack/react-query';
+import { RejectPicker, RoutingTrace } from '@accord/react';
 import { type ReactElement, useCallback, useMemo, useState } from 'react';
-import { adapter, agreement, currentUser, DESK_NOW, sample } from './sample';
+import { agreement, currentUser, DESK_NOW, sample } from './sample';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const formatInstant = (at: Instant) => `${dateTime.format(new Date(at))} UTC`;
