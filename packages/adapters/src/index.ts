@@ -23,6 +23,7 @@ export type {
   OutboxFlushResult,
   OutboxMessage,
   OutboxOptions,
+  OutboxSendResult,
   OutboxStatus,
   OutboxStore,
 } from './crm/crm.types';
@@ -55,6 +56,7 @@ export type {
   HubSpotMapping,
   HubSpotMappingInput,
   HubSpotObject,
+  HubSpotOwner,
   HubSpotPipeline,
   HubSpotWebhookEvent,
 } from './hubspot/hubspot.types';

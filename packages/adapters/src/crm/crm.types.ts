@@ -136,6 +136,33 @@ export interface OutboxOptions {
   batchSize?: number;
   /** Told about errors of the background loop (store failures); delivery failures are recorded on the message. */
   onError?: (error: unknown) => void;
+  /**
+   * Which messages of the store this outbox handles (default all). Others are left untouched by `flush`,
+   * `send` and `pending`, so several adapters can share one store, each with its own outbox.
+   */
+  handles?: (message: OutboxMessage) => boolean;
+  /**
+   * The ordering group of a message (default `message.adapter`): a message waiting for its retry holds
+   * back the later messages of its group, and `send` delivers the older ones of its group first.
+   * E.g. `(m) => m.payload.leadId` keeps writes to one record in order without holding the others.
+   */
+  orderKey?: (message: OutboxMessage) => string;
+}
+
+/** What `Outbox.send` / `Outbox.deliverNow` did for one message. */
+export interface OutboxSendResult {
+  /** `delivered` (now or before), `pending` (queued for a later `flush`) or `dead` (refused for good, now or before). */
+  status: OutboxStatus;
+  /** The message as stored after the attempt. */
+  message: OutboxMessage;
+  /** False when the key was stored already (a repeat of the same write); `send` only. */
+  created: boolean;
+  /**
+   * The error of this call, when the message did not get through: its own delivery error, or the error
+   * of an older message of its group that held it back (it was then not attempted). Absent when the
+   * message was settled before the call.
+   */
+  error?: unknown;
 }
 
 /** What one `flush` did. */
@@ -153,12 +180,27 @@ export interface Outbox {
       createdAt?: number;
     },
   ): Promise<boolean>;
-  /** Delivers due messages oldest first (per adapter, in order: a message waiting for a retry holds back the later ones of its adapter). */
+  /** Delivers due messages oldest first (per ordering group, in order: a message waiting for a retry holds back the later ones of its group). */
   flush(): Promise<OutboxFlushResult>;
+  /**
+   * Enqueues the message, then tries it once at once (see `deliverNow`). Never rejects for a delivery
+   * failure: the result says whether it was delivered, is queued (`pending`) or is `dead`.
+   */
+  send(
+    message: Omit<OutboxMessage, 'attempts' | 'notBefore' | 'createdAt' | 'status' | 'settledAt' | 'lastError'> & {
+      createdAt?: number;
+    },
+  ): Promise<OutboxSendResult>;
+  /**
+   * Tries a pending message once now, ignoring its back-off: the older pending messages of its group go
+   * first, and if one of them fails (not permanently) this one is left queued, not attempted. A message
+   * already delivered or dead is returned as it is. Runs one at a time with `flush`.
+   */
+  deliverNow(key: string): Promise<OutboxSendResult>;
   /** Flushes every `intervalMs` in the background until `stop`. */
   start(options?: { intervalMs?: number }): void;
-  /** Stops the background loop; resolves once a running flush has ended. */
+  /** Stops the background loop; resolves once a running flush or delivery has ended. */
   stop(): Promise<void>;
-  /** Messages not yet delivered. */
+  /** Messages not yet delivered (of those this outbox `handles`), oldest first. */
   pending(): Promise<OutboxMessage[]>;
 }

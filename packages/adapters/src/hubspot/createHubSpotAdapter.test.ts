@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSample, type Lead, type Opportunity } from '@accord/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AdapterError } from '../contract/AdapterError';
 import type { Page } from '../contract/adapter.types';
+import { startWriterProcess } from '../crm/__fixtures__/startWriterProcess';
+import { createDuckDbOutboxStore } from '../crm/outbox/createDuckDbOutboxStore';
 import { createMemoryOutboxStore } from '../crm/outbox/createMemoryOutboxStore';
 import { describeAdapterConformance } from '../testing/describeAdapterConformance';
 import { createHubSpotAdapter, type HubSpotAdapter, type HubSpotAdapterOptions } from './createHubSpotAdapter';
@@ -14,6 +18,9 @@ const fixture = <T = unknown>(name: string): T =>
   JSON.parse(
     readFileSync(fileURLToPath(new URL(`../../../../../shared/fixtures/crm/hubspot/${name}`, import.meta.url)), 'utf8'),
   ) as T;
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'accord-hubspot-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const servers: FakeHubSpotServer[] = [];
 const noSleep = async () => {};
 
@@ -311,5 +318,124 @@ describe('createHubSpotAdapter', () => {
     expect(error.code).toBe('not_found');
     expect((await store.list())[0]?.status).toBe('dead');
     expect(await adapter.pendingWrites()).toEqual([]);
+  });
+
+  it('maps ownerId to the owner email across owners pages when ownerIds is email', async () => {
+    const hub = await portal(sample);
+    hub.owners = Array.from({ length: 150 }, (_, i) => ({
+      id: String(70_000_000 + i),
+      email: `rep${i}@example.com`,
+      firstName: `Rep${i}`,
+      lastName: 'Example',
+      userId: 9_000_000 + i,
+      archived: false,
+      teams: [],
+    }));
+    hub.owners.push({ id: '79999999', email: 'gone@example.com', archived: true });
+    const contacts = [...(hub.objects.get('contacts')?.values() ?? [])];
+    contacts.forEach((c, i) => {
+      c.properties.hubspot_owner_id = i === 0 ? '79999999' : String(70_000_000 + ((i * 7) % 150));
+    });
+    const byId = adapterFor(hub);
+    const byEmail = adapterFor(hub, { ownerIds: 'email' });
+    const ids = await allLeads(byId);
+    const emails = await allLeads(byEmail);
+    expect(emails.map((l) => l.id)).toEqual(ids.map((l) => l.id));
+    for (const [i, lead] of emails.entries()) {
+      const hubspotId = ids[i]?.ownerId as string;
+      const owner = hub.owners.find((o) => o.id === hubspotId);
+      expect(lead.ownerId).toBe(owner?.email);
+    }
+    expect(emails.find((l) => l.id === contacts[0]?.id)?.ownerId).toBe('gone@example.com');
+    const ownerCalls = hub.requests.filter((r) => r.path === '/crm/v3/owners');
+    expect(ownerCalls.map((r) => [r.query.get('archived'), r.query.get('after')])).toEqual([
+      ['false', null],
+      ['false', '100'],
+      ['true', null],
+    ]);
+    expect((await byEmail.listOwners()).map((o) => o.id)).toEqual(hub.owners.slice(0, 150).map((o) => o.id));
+  });
+
+  it('rejects an owner id HubSpot does not know as an invalid record naming the contact when ownerIds is email', async () => {
+    const hub = await portal(sample);
+    hub.owners = [{ id: '70000001', email: 'ava@example.com', archived: false }];
+    const contact = [...(hub.objects.get('contacts')?.values() ?? [])][2] as {
+      id: string;
+      properties: Record<string, string>;
+    };
+    contact.properties.hubspot_owner_id = '123';
+    const error = await rejection(allLeads(adapterFor(hub, { ownerIds: 'email' })));
+    expect(error.code).toBe('invalid_record');
+    expect(error.issues.map((i) => i.path)).toContainEqual(['contacts', contact.id, 'properties', 'hubspot_owner_id']);
+  });
+
+  it('writes the owner id found by email when assignOwner is given an email and ownerIds is email', async () => {
+    const hub = await portal(sample);
+    hub.owners = [
+      { id: '70000001', email: 'ava@example.com', archived: false },
+      { id: '70000002', email: 'bo@example.com', archived: false },
+    ];
+    const adapter = adapterFor(hub, { ownerIds: 'email' });
+    const lead = sample.leads[6] as Lead;
+    await adapter.assignOwner(lead.id, 'Bo@Example.com');
+    expect(hub.objects.get('contacts')?.get(lead.id)?.properties.hubspot_owner_id).toBe('70000002');
+    expect((await rejection(adapter.assignOwner(lead.id, 'nobody@example.com'))).code).toBe('not_found');
+    await adapter.assignOwner(lead.id, '70000001');
+    expect(hub.objects.get('contacts')?.get(lead.id)?.properties.hubspot_owner_id).toBe('70000001');
+  });
+
+  it('applies a disposition written while HubSpot was down exactly once when the writer is killed mid-flush', async () => {
+    const hub = await portal(sample);
+    const lead = sample.leads[5] as Lead;
+    const key = `hubspot:disposition:${lead.id}:${Date.parse('2026-07-02T08:00:00Z')}:no_budget`;
+    const path = join(dir, 'restart.duckdb');
+    const isNotePost = (r: { method: string; path: string }) =>
+      r.method === 'POST' && r.path === '/crm/v3/objects/notes';
+    hub.setDown(true);
+    const writer = startWriterProcess(
+      join(here, '__fixtures__', 'hubspotWriter.ts'),
+      [path, hub.baseUrl, hub.token, lead.id],
+      here,
+    );
+    try {
+      await writer.waitFor('queued 1');
+      expect(hub.objects.get('notes')?.size).toBe(0);
+      // HubSpot is back; it applies the note but the answer never reaches the writer: it dies first.
+      const held = hub.hold(/^POST \/crm\/v3\/objects\/notes$/);
+      hub.setDown(false);
+      writer.send('flush');
+      await Promise.race([
+        held,
+        writer.exited.then((code) => Promise.reject(new Error(`writer exited (${code}): ${writer.output()}`))),
+      ]);
+      expect(await writer.kill()).toBe('SIGKILL');
+    } finally {
+      writer.child.kill('SIGKILL');
+    }
+    expect(writer.output()).not.toContain('flushed');
+    expect(hub.objects.get('notes')?.size).toBe(1);
+
+    const store = await createDuckDbOutboxStore({ path });
+    const resumed = adapterFor(hub, { outbox: store });
+    expect((await resumed.pendingWrites()).map((m) => m.key)).toEqual([key]);
+    expect(await resumed.flushOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    expect(await resumed.flushOutbox()).toEqual({ delivered: 0, failed: 0, dead: 0 });
+    expect(await resumed.pendingWrites()).toEqual([]);
+    expect((await store.list()).map((m) => [m.key, m.status])).toEqual([[key, 'delivered']]);
+    await store.close?.();
+
+    const notes = [...(hub.objects.get('notes')?.values() ?? [])];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.properties.accord_idempotency_key).toBe(key);
+    expect(hub.associations.get('notes/contacts')?.get(notes[0]?.id as string)).toEqual([lead.id]);
+    // The resumed flush found the note by its key instead of posting a second one.
+    expect(hub.requests.filter(isNotePost)).toHaveLength(1);
+    expect(hub.objects.get('contacts')?.get(lead.id)?.properties).toMatchObject({
+      hs_lead_status: 'BAD_TIMING',
+      accord_disposition_reason: 'no_budget',
+      accord_disposition_at: '2026-07-02T08:00:00.000Z',
+      accord_disposition_by: 'rep_bo',
+      accord_disposition_detail: 'Budget frozen until Q3',
+    });
   });
 });

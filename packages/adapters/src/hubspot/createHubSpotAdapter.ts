@@ -20,8 +20,9 @@ import type {
   RevenueAdapter,
 } from '../contract/adapter.types';
 import { createCrmHttpClient } from '../crm/createCrmHttpClient';
-import type { CrmHttpClient, CrmHttpOptions, OutboxMessage, OutboxStore } from '../crm/crm.types';
+import type { CrmHttpClient, CrmHttpOptions, OutboxFlushResult, OutboxMessage, OutboxStore } from '../crm/crm.types';
 import { createMemoryOutboxStore } from '../crm/outbox/createMemoryOutboxStore';
+import { createOutbox } from '../crm/outbox/createOutbox';
 import {
   compareIds,
   contactProperties,
@@ -33,7 +34,13 @@ import {
   mappingIssues,
   resolveMapping,
 } from './_hubspotRecords';
-import type { HubSpotCollection, HubSpotMappingInput, HubSpotObject, HubSpotPipeline } from './hubspot.types';
+import type {
+  HubSpotCollection,
+  HubSpotMappingInput,
+  HubSpotObject,
+  HubSpotOwner,
+  HubSpotPipeline,
+} from './hubspot.types';
 
 /** Options for {@link createHubSpotAdapter}. */
 export interface HubSpotAdapterOptions
@@ -59,16 +66,19 @@ export interface HubSpotAdapterOptions
   missingAmount?: 'error' | 'zero';
   /** Delay before an outbox message is retried, by attempt (default 1 s doubling to 5 min). */
   outboxDelayMs?: (attempts: number) => number;
+  /**
+   * What a lead's `ownerId` holds: `hubspot` (default) the HubSpot owner id of `hubspot_owner_id`; `email`
+   * the owner's email, looked up in `GET /crm/v3/owners` (archived owners too). With `email`,
+   * `assignOwner` takes an email as well, and an owner id that HubSpot does not know (or an owner without
+   * an email) is an `invalid_record` naming the contact.
+   */
+  ownerIds?: 'hubspot' | 'email';
   /** Adapter name in errors (default `hubspot`). */
   name?: string;
 }
 
-/** What one `flushOutbox` did. */
-export interface HubSpotFlushResult {
-  delivered: number;
-  failed: number;
-  dead: number;
-}
+/** What one `flushOutbox` did (the shared outbox's flush result). */
+export type HubSpotFlushResult = OutboxFlushResult;
 
 /** The HubSpot adapter: the contract plus its outbox. */
 export interface HubSpotAdapter extends RevenueAdapter {
@@ -78,11 +88,14 @@ export interface HubSpotAdapter extends RevenueAdapter {
   flushOutbox(): Promise<HubSpotFlushResult>;
   /** Write-backs not yet delivered (and not dead). */
   pendingWrites(): Promise<OutboxMessage[]>;
+  /** The portal's active owners (`GET /crm/v3/owners`, every page). */
+  listOwners(): Promise<HubSpotOwner[]>;
 }
 
 const LIST_PAGE_MAX = 100;
 const SEARCH_PAGE_MAX = 200;
 const BATCH_MAX = 100;
+const OWNERS_PAGE = 100;
 /** HubSpot's association type of a note to a contact. */
 const NOTE_TO_CONTACT = 202;
 const PERMANENT = new Set(['invalid_record', 'invalid_option', 'not_found']);
@@ -124,6 +137,10 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * `flushOutbox()` delivers it later (exactly once: the note carries the idempotency key in
  * `noteKeyProperty`, searched before creating, and the requests send `Idempotency-Key`). A contact that
  * does not exist rejects with `not_found`. `assignOwner` goes the same way (`hubspot_owner_id`).
+ * Delivery is the shared outbox's (`createOutbox`): `flushOutbox` and `pendingWrites` are its `flush`
+ * and `pending`, restricted to this adapter's messages when a store is shared.
+ * Owners: `listOwners()` pages `GET /crm/v3/owners` with `after`; with `ownerIds: 'email'` a lead's
+ * `ownerId` is its owner's email instead of the HubSpot owner id.
  * Activities, touchpoints and spend are not read (`capabilities.lists` says so).
  *
  * @example
@@ -149,6 +166,9 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     );
   if (options.missingAmount !== undefined && options.missingAmount !== 'error' && options.missingAmount !== 'zero')
     throw new AdapterError(name, 'invalid_config', 'missingAmount must be "error" or "zero"');
+  const ownerIds = options.ownerIds ?? 'hubspot';
+  if (ownerIds !== 'hubspot' && ownerIds !== 'email')
+    throw new AdapterError(name, 'invalid_config', 'ownerIds must be "hubspot" or "email"');
   const http: CrmHttpClient = createCrmHttpClient({
     adapter: name,
     baseUrl: options.baseUrl ?? 'https://api.hubapi.com',
@@ -165,7 +185,6 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
   });
   const store = options.outbox ?? createMemoryOutboxStore();
   const now = options.now ?? Date.now;
-  const outboxDelay = options.outboxDelayMs ?? ((n: number) => Math.min(300_000, 1_000 * 2 ** Math.max(0, n - 1)));
   const contactProps = contactProperties(mapping);
   const dealProps = dealProperties(mapping);
   let stageStates: Map<string, DealStageState> | undefined;
@@ -304,6 +323,85 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     return stageStates;
   }
 
+  /** Every owner on every page of `GET /crm/v3/owners` (active, or archived ones). */
+  async function fetchOwners(archived: boolean): Promise<HubSpotOwner[]> {
+    const out: HubSpotOwner[] = [];
+    const seen = new Set<string>();
+    let after: string | undefined;
+    for (;;) {
+      const page = await http.request<{ results?: unknown; paging?: { next?: { after?: unknown } } }>({
+        method: 'GET',
+        path: '/crm/v3/owners',
+        query: { limit: OWNERS_PAGE, archived, ...(after === undefined ? {} : { after }) },
+      });
+      if (page === null || typeof page !== 'object' || !Array.isArray(page.results))
+        throw fail('unavailable', 'HubSpot answered an owners page without a results array');
+      for (const owner of page.results as HubSpotOwner[]) {
+        if (owner === null || typeof owner !== 'object' || typeof owner.id !== 'string' || owner.id === '')
+          throw fail('unavailable', 'HubSpot answered an owner without an id');
+        if (seen.has(owner.id)) continue;
+        seen.add(owner.id);
+        out.push(owner);
+      }
+      const next = page.paging?.next?.after;
+      if (next === undefined || next === null || next === '') return out;
+      if (String(next) === after) throw fail('unavailable', 'HubSpot answered the same owners page twice');
+      after = String(next);
+    }
+  }
+
+  let ownerCache: Map<string, HubSpotOwner> | undefined;
+  /** Owners by id, (re)loaded when one of `ids` is not known yet: active ones, then archived ones. */
+  async function ownersById(ids: ReadonlySet<string>): Promise<Map<string, HubSpotOwner>> {
+    const missing = (cache: Map<string, HubSpotOwner>) => [...ids].some((id) => !cache.has(id));
+    let cache = ownerCache;
+    if (cache === undefined || missing(cache)) {
+      cache = new Map((await fetchOwners(false)).map((o) => [o.id, o]));
+      if (missing(cache)) for (const o of await fetchOwners(true)) if (!cache.has(o.id)) cache.set(o.id, o);
+      ownerCache = cache;
+    }
+    return cache;
+  }
+
+  /** With `ownerIds: 'email'`, replaces each lead's HubSpot owner id by the owner's email. */
+  async function ownerEmails(leads: Lead[], issues: AccordIssue[]): Promise<void> {
+    if (ownerIds !== 'email' || mapping.contact.ownerId === null) return;
+    const ids = new Set(leads.flatMap((l) => (l.ownerId === undefined ? [] : [l.ownerId])));
+    if (ids.size === 0) return;
+    const owners = await ownersById(ids);
+    const property = mapping.contact.ownerId;
+    for (const lead of leads) {
+      if (lead.ownerId === undefined) continue;
+      const email = owners.get(lead.ownerId)?.email;
+      if (typeof email === 'string' && email !== '') lead.ownerId = email;
+      else {
+        const detail = owners.has(lead.ownerId)
+          ? `contact ${lead.id}: the owner in ${property} has no email`
+          : `contact ${lead.id}: HubSpot has no owner with the id in ${property}`;
+        issues.push({
+          code: 'invalid_argument',
+          detail,
+          path: ['contacts', lead.id, 'properties', property],
+          message: detail,
+        });
+      }
+    }
+  }
+
+  /** The HubSpot owner id to write: the id itself, or (with `ownerIds: 'email'`) the active owner with that email. */
+  async function ownerIdFor(ownerId: string): Promise<string> {
+    if (ownerIds !== 'email' || !ownerId.includes('@')) return ownerId;
+    const wanted = ownerId.trim().toLowerCase();
+    const find = (owners: Iterable<HubSpotOwner>) =>
+      [...owners].find((o) => !o.archived && o.email?.trim().toLowerCase() === wanted)?.id;
+    const cached = ownerCache ? find(ownerCache.values()) : undefined;
+    if (cached !== undefined) return cached;
+    ownerCache = undefined;
+    const found = find((await ownersById(new Set())).values());
+    if (found === undefined) throw new AdapterError(name, 'not_found', 'no active HubSpot owner has the email given');
+    return found;
+  }
+
   function checked<K extends 'leads' | 'opportunities'>(
     kind: K,
     records: ListedRecords[K][],
@@ -343,6 +441,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
         if (r.lead) leads.push(r.lead);
         issues.push(...r.issues);
       }
+      await ownerEmails(leads, issues);
       records = checked('leads', leads, issues);
     } else {
       const ids = got.objects.map((o) => o.id);
@@ -376,9 +475,6 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
   };
 
   // ── write-back through the outbox ──────────────────────────────────────────────────────────────
-  const lastErrors = new Map<string, unknown>();
-  let flushing: Promise<unknown> = Promise.resolve();
-
   async function deliver(message: OutboxMessage): Promise<void> {
     const payload = message.payload as DispositionPayload;
     const contactPath = `/crm/v3/objects/contacts/${encodeURIComponent(payload.leadId)}`;
@@ -420,66 +516,36 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     });
   }
 
-  async function attempt(message: OutboxMessage): Promise<'delivered' | 'failed' | 'dead'> {
-    try {
-      await deliver(message);
-      lastErrors.delete(message.key);
-      await store.markDelivered(message.key, now());
-      return 'delivered';
-    } catch (error) {
-      lastErrors.set(message.key, error);
-      const code = error instanceof AdapterError ? error.code : 'unavailable';
-      const text = error instanceof AdapterError ? `${error.code}: ${error.message}` : 'unavailable: delivery failed';
-      if (PERMANENT.has(code)) {
-        await store.markDead(message.key, text, now());
-        return 'dead';
-      }
-      await store.markFailed(message.key, text, now() + outboxDelay(message.attempts + 1));
-      return 'failed';
-    }
-  }
-
-  /** Runs `f` after any flush under way (one delivery at a time in this process). */
-  function serial<T>(f: () => Promise<T>): Promise<T> {
-    const run = flushing.then(f, f);
-    flushing = run.catch(() => undefined);
-    return run;
-  }
-
-  const flushOutbox = () =>
-    serial(async () => {
-      const result: HubSpotFlushResult = { delivered: 0, failed: 0, dead: 0 };
-      for (;;) {
-        const due = (await store.due(now(), 100)).filter((m) => m.adapter === name);
-        if (due.length === 0) return result;
-        for (const message of due) result[await attempt(message)]++;
-        if (result.failed > 0) return result;
-      }
-    });
+  // Oldest first, one adapter = one ordering group: a write waiting for its retry holds back the later
+  // ones, so HubSpot sees them in order. A new write is a good moment to retry the older ones (send).
+  const outbox = createOutbox({
+    store,
+    deliver,
+    now,
+    backoff: options.outboxDelayMs ?? ((n: number) => Math.min(300_000, 1_000 * 2 ** Math.max(0, n - 1))),
+    isPermanent: (error) => error instanceof AdapterError && PERMANENT.has(error.code),
+    handles: (message) => message.adapter === name,
+  });
 
   async function write(kind: string, leadId: string, key: string, payload: DispositionPayload): Promise<void> {
-    await store.enqueue({ key, adapter: name, kind, payload, createdAt: now() });
-    // Older writes still queued go first (oldest first, ignoring their back-off: a new write is a good
-    // moment to retry); if one fails, this one waits behind it so HubSpot sees them in order.
-    await serial(async () => {
-      const queue = (await store.pending()).filter((m) => m.adapter === name);
-      for (const message of queue) if ((await attempt(message)) === 'failed') return;
-    });
-    const message = await store.get(key);
-    const status = message?.status ?? 'pending';
+    const { status, message, error } = await outbox.send({ key, adapter: name, kind, payload });
     if (status === 'delivered') return;
-    const error = lastErrors.get(key);
     if (status === 'dead') {
-      const code = error instanceof AdapterError ? error.code : 'invalid_record';
+      // The code of this attempt, or (refused before) the one recorded on the message.
+      const recorded = /^([a-z_]+):/.exec(message.lastError ?? '')?.[1];
+      const code =
+        error instanceof AdapterError
+          ? error.code
+          : recorded === 'not_found' || recorded === 'invalid_option'
+            ? recorded
+            : 'invalid_record';
       throw new AdapterError(
         name,
         code,
         code === 'not_found'
           ? `no contact with id ${leadId}`
-          : `HubSpot refused the write (${message?.lastError ?? 'no detail'})`,
-        {
-          cause: error,
-        },
+          : `HubSpot refused the write (${message.lastError ?? 'no detail'})`,
+        error === undefined ? {} : { cause: error },
       );
     }
     // Pending: queued for flushOutbox. HubSpot being down, slow or busy is not the caller's error.
@@ -539,17 +605,17 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     async assignOwner(leadId: string, ownerId: string) {
       requireId(leadId, 'leadId');
       requireId(ownerId, 'ownerId');
-      const key = `${name}:owner:${leadId}:${ownerId}:${now()}`;
+      const hubspotOwnerId = await ownerIdFor(ownerId);
+      const key = `${name}:owner:${leadId}:${hubspotOwnerId}:${now()}`;
       await write('hubspot.owner', leadId, key, {
         leadId,
-        properties: { hubspot_owner_id: ownerId },
+        properties: { hubspot_owner_id: hubspotOwnerId },
         note: { body: '', timestamp: '' },
       });
     },
-    flushOutbox,
-    pendingWrites: async () => (await store.pending()).filter((m) => m.adapter === name),
-    async close() {
-      await flushing;
-    },
+    flushOutbox: () => outbox.flush(),
+    pendingWrites: () => outbox.pending(),
+    listOwners: () => fetchOwners(false),
+    close: () => outbox.stop(),
   };
 }

@@ -80,6 +80,20 @@ export interface HubSpotCollection {
   paging?: { next?: { after: string; link?: string } };
 }
 
+/** A user who can own records (`GET /crm/v3/owners`). `id` is what `hubspot_owner_id` holds. */
+export interface HubSpotOwner {
+  id: string;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  userId?: number | null;
+  userIdIncludingInactive?: number | null;
+  createdAt?: string;
+  updatedAt?: string;
+  archived?: boolean;
+  teams?: { id: string; name?: string; primary?: boolean }[];
+}
+
 /** A deal pipeline (`GET /crm/v3/pipelines/deals`). */
 export interface HubSpotPipeline {
   id: string;

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateSample, validateRecords } from '@accord/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AdapterError } from '../contract/AdapterError';
 import type { Page } from '../contract/adapter.types';
+import { startWriterProcess } from '../crm/__fixtures__/startWriterProcess';
+import { createDuckDbOutboxStore } from '../crm/outbox/createDuckDbOutboxStore';
 import { createMemoryOutboxStore } from '../crm/outbox/createMemoryOutboxStore';
 import { type ConformanceData, describeAdapterConformance } from '../testing/describeAdapterConformance';
 import { type FakeSalesforce, startFakeSalesforce } from './__fixtures__/startFakeSalesforce';
@@ -13,6 +19,9 @@ const TOKEN = '00DFAKE!AQ0Asecret.token-value_XYZ';
 const TZ = 'America/New_York';
 const noSleep = async () => {};
 const servers: FakeSalesforce[] = [];
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'accord-salesforce-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -265,6 +274,89 @@ describe('createSalesforceAdapter', () => {
     );
     expect(error.code).toBe('not_found');
     expect(await outbox.pending()).toHaveLength(0);
+  });
+
+  it('leaves the messages of other adapters untouched when it flushes a shared outbox store', async () => {
+    const org = await startOrg(sampleData);
+    const outbox = createMemoryOutboxStore();
+    await outbox.enqueue({
+      key: 'hubspot:x',
+      adapter: 'hubspot',
+      kind: 'hubspot.disposition',
+      payload: {},
+      createdAt: 1,
+    });
+    const adapter = adapterFor(org, { outbox });
+    const lead = sample.leads.find((l) => !l.disposition) as (typeof sample.leads)[number];
+    await adapter.writeDisposition?.(lead.id, { reasonId: 'no_budget', at: '2026-07-01T12:00:00Z' });
+    expect(await adapter.flushOutbox()).toEqual({ delivered: 0, failed: 0, dead: 0, pending: 0 });
+    expect(await adapter.pendingWrites()).toEqual([]);
+    expect((await outbox.pending()).map((m) => [m.key, m.attempts])).toEqual([['hubspot:x', 0]]);
+    expect(org.patches).toHaveLength(1);
+  });
+
+  it('applies a disposition written while the org was down exactly once when the writer is killed mid-PATCH', async () => {
+    const org = await startOrg(sampleData);
+    const lead = sample.leads.find(
+      (l) => !l.disposition && !l.stageDates?.disqualified,
+    ) as (typeof sample.leads)[number];
+    const path = join(dir, 'restart.duckdb');
+    org.down = true;
+    const writer = startWriterProcess(
+      join(here, '__fixtures__', 'salesforceWriter.ts'),
+      [path, org.url, TOKEN, lead.id],
+      here,
+    );
+    try {
+      await writer.waitFor('queued 1');
+      expect(org.patches).toHaveLength(0);
+      // The org is back; it applies the PATCH but the answer never reaches the writer: it dies first.
+      const held = org.hold((method) => method === 'PATCH');
+      org.down = false;
+      writer.send('flush');
+      await Promise.race([
+        held,
+        writer.exited.then((code) => Promise.reject(new Error(`writer exited (${code}): ${writer.output()}`))),
+      ]);
+      expect(await writer.kill()).toBe('SIGKILL');
+    } finally {
+      writer.child.kill('SIGKILL');
+    }
+    expect(writer.output()).not.toContain('flushed');
+    expect(org.patches).toHaveLength(1);
+
+    const store = await createDuckDbOutboxStore({ path });
+    const resumed = adapterFor(org, { outbox: store });
+    const [message] = await resumed.pendingWrites();
+    expect(message?.key).toMatch(/^salesforce:disposition:/);
+    expect(await resumed.flushOutbox()).toEqual({ delivered: 1, failed: 0, dead: 0, pending: 0 });
+    expect(await resumed.flushOutbox()).toEqual({ delivered: 0, failed: 0, dead: 0, pending: 0 });
+    expect(await resumed.pendingWrites()).toEqual([]);
+    expect((await store.list()).map((m) => [m.key, m.status])).toEqual([[message?.key, 'delivered']]);
+    await store.close?.();
+
+    const expected = {
+      Status: 'Closed - Not Converted',
+      Accord_Reject_Reason__c: 'no_icp_fit',
+      Accord_Disposition_At__c: '2026-07-01T12:00:00.000Z',
+      Accord_Disposition_By__c: 'rep_ava',
+      Accord_Disposition_Detail__c: 'Too small',
+    };
+    // Delivered again after the restart, with the same key and the same absolute values: one effect.
+    expect(org.patches.map((p) => [p.id, p.idempotencyKey, p.body])).toEqual([
+      [lead.id, message?.key, expected],
+      [lead.id, message?.key, expected],
+    ]);
+    const statusChanges = org.tables.LeadHistory.filter((h) => h.LeadId === lead.id && h.NewValue === expected.Status);
+    expect(statusChanges).toHaveLength(1);
+    expect(org.tables.Lead.find((r) => r.Id === lead.id)).toMatchObject(expected);
+    const read = (await resumed.listLeads({ limit: 1000 })).records.find((l) => l.id === lead.id);
+    expect(read?.disposition).toEqual({
+      reasonId: 'no_icp_fit',
+      at: '2026-07-01T12:00:00.000Z',
+      by: 'rep_ava',
+      detail: 'Too small',
+    });
   });
 
   it('never puts the token in an error', async () => {

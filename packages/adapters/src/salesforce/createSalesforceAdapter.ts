@@ -27,6 +27,7 @@ import type {
   OutboxStore,
 } from '../crm/crm.types';
 import { createMemoryOutboxStore } from '../crm/outbox/createMemoryOutboxStore';
+import { createOutbox } from '../crm/outbox/createOutbox';
 import {
   type DispositionFields,
   type MapContext,
@@ -114,6 +115,15 @@ export interface SalesforceFlushResult {
 export interface SalesforceAdapter extends RevenueAdapter {
   /** Delivers due outbox messages of this adapter (oldest first; a failed one holds back later ones for the same lead). */
   flushOutbox(): Promise<SalesforceFlushResult>;
+  /** Write-backs of this adapter not yet delivered (and not dead), oldest first. */
+  pendingWrites(): Promise<OutboxMessage[]>;
+  /** Waits for a flush or an inline delivery under way. */
+  close(): Promise<void>;
+}
+
+interface DispositionPayload {
+  leadId: string;
+  body: Record<string, unknown>;
 }
 
 interface QueryResult {
@@ -145,11 +155,12 @@ type Mapper<K extends ListKind> = (rows: SfRow[]) => Promise<Mapped<ListedRecord
  *   `REQUEST_LIMIT_EXCEEDED` → rate_limited, `MALFORMED_QUERY`/`INVALID_FIELD` → invalid_option,
  *   `NOT_FOUND` → not_found); a row that does not map is an `invalid_record` error naming the record and field.
  * - **Write-back**: `writeDisposition` enqueues a PATCH of `Status` (the first status mapped to the
- *   reason's `toStage`) and the disposition fields in the outbox, then delivers it inline. When the org
- *   is down (5xx, timeout, 429 after the retries) the call resolves and the write waits in the outbox
- *   for `flushOutbox`; a permanent refusal (unknown lead, rejected value) marks it dead and rejects.
- *   Delivery is at-least-once with a stable `Idempotency-Key`; the PATCH sets absolute values, so a
- *   repeat is harmless.
+ *   reason's `toStage`) and the disposition fields in the shared outbox (`createOutbox`), then delivers
+ *   it inline (older writes still queued for the same lead first, so the lead ends with the latest).
+ *   When the org is down (5xx, timeout, 429 after the retries) the call resolves and the write waits in
+ *   the outbox for `flushOutbox`; a permanent refusal (unknown lead, rejected value) marks it dead and
+ *   rejects. Delivery is at-least-once with a stable `Idempotency-Key`; the PATCH sets absolute values,
+ *   so a repeat (e.g. after a crash between the PATCH and its record) is harmless.
  *
  * @example
  * const adapter = createSalesforceAdapter({ instanceUrl: 'https://acme.my.salesforce.com', accessToken })
@@ -188,7 +199,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   });
   const now = config.http?.now ?? Date.now;
   const random = config.http?.random ?? Math.random;
-  const outbox: OutboxStore = config.outbox ?? createMemoryOutboxStore();
+  const store: OutboxStore = config.outbox ?? createMemoryOutboxStore();
   const backoffBase = config.outboxBackoff?.baseDelayMs ?? 1_000;
   const backoffMax = config.outboxBackoff?.maxDelayMs ?? 300_000;
   const ctx: MapContext = {
@@ -393,52 +404,22 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     return leadId;
   };
 
-  const retryAt = (attempts: number) =>
-    now() + Math.floor(random() * Math.min(backoffMax, backoffBase * 2 ** Math.max(0, attempts)));
-
-  /** Delivers one outbox message; returns how it ended. Permanent refusals mark it dead. */
-  const deliver = async (
-    message: OutboxMessage,
-  ): Promise<{ ok: true } | { ok: false; error: unknown; dead: boolean }> => {
-    const payload = message.payload as { leadId: string; body: Record<string, unknown> };
-    try {
+  // Delivery goes through the shared outbox: oldest first per lead (a write waiting for its retry holds
+  // back later writes to the same lead, not to the others); unknown lead, rejected value → dead.
+  const outbox = createOutbox({
+    store,
+    deliver: async (message) => {
+      const payload = message.payload as DispositionPayload;
       await patchLead(payload.leadId, payload.body, message.key);
-      await outbox.markDelivered(message.key, now());
-      return { ok: true };
-    } catch (error) {
-      const code = error instanceof AdapterError ? error.code : undefined;
-      const dead = code === 'not_found' || code === 'invalid_record' || code === 'invalid_option';
-      const text = error instanceof Error ? error.message : String(error);
-      if (dead) await outbox.markDead(message.key, text, now());
-      else await outbox.markFailed(message.key, text, retryAt(message.attempts));
-      return { ok: false, error, dead };
-    }
-  };
-
-  let flushing: Promise<SalesforceFlushResult> | null = null;
-  const flushOnce = async (): Promise<SalesforceFlushResult> => {
-    const result = { delivered: 0, failed: 0, dead: 0, pending: 0 };
-    const held = new Set<string>();
-    const at = now();
-    for (const message of await outbox.pending()) {
-      if (message.adapter !== NAME || message.kind !== DISPOSITION_KIND) continue;
-      const leadId = (message.payload as { leadId: string }).leadId;
-      if (message.notBefore > at || held.has(leadId)) {
-        held.add(leadId);
-        result.pending++;
-        continue;
-      }
-      const outcome = await deliver(message);
-      if (outcome.ok) result.delivered++;
-      else if (outcome.dead) result.dead++;
-      else {
-        result.failed++;
-        result.pending++;
-        held.add(leadId);
-      }
-    }
-    return result;
-  };
+    },
+    now,
+    backoff: { baseDelayMs: backoffBase, maxDelayMs: backoffMax, random },
+    isPermanent: (error) =>
+      error instanceof AdapterError &&
+      (error.code === 'not_found' || error.code === 'invalid_record' || error.code === 'invalid_option'),
+    handles: (message) => message.adapter === NAME && message.kind === DISPOSITION_KIND,
+    orderKey: (message) => (message.payload as DispositionPayload).leadId,
+  });
 
   const capabilities: AdapterCapabilities = {
     lists: { leads: true, activities: false, touchpoints: true, opportunities: true, spend: false },
@@ -458,13 +439,12 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
         throw new AdapterError(NAME, 'invalid_option', 'ownerId must be a non-empty string');
       await patchLead(id, { OwnerId: ownerId }, `salesforce:owner:${id}:${ownerId}`);
     },
-    flushOutbox() {
-      if (!flushing)
-        flushing = flushOnce().finally(() => {
-          flushing = null;
-        });
-      return flushing;
+    async flushOutbox() {
+      const result = await outbox.flush();
+      return { ...result, pending: (await outbox.pending()).length };
     },
+    pendingWrites: () => outbox.pending(),
+    close: () => outbox.stop(),
   };
   if (dispositionFields) {
     const fields = dispositionFields;
@@ -482,25 +462,28 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       if (fields.at) body[fields.at] = new Date(toInstantMs(d.at)).toISOString();
       if (fields.by) body[fields.by] = d.by ?? null;
       if (fields.detail) body[fields.detail] = d.detail ?? null;
-      const payload = { leadId: id, body };
-      const key = `salesforce:disposition:${id}:${hash(JSON.stringify(body))}`;
-      await outbox.enqueue({ key, adapter: NAME, kind: DISPOSITION_KIND, payload, createdAt: now() });
-      const stored = await outbox.get(key);
-      if (stored?.status === 'delivered') return;
-      if (stored?.status === 'dead')
+      const payload: DispositionPayload = { leadId: id, body };
+      // The disposition's own instant is part of the key even when no field stores it, so writing A, B,
+      // then A again is three writes, not a repeat of the first.
+      const key = `salesforce:disposition:${id}:${hash(JSON.stringify({ body, at: toInstantMs(d.at) }))}`;
+      const { status, message, error } = await outbox.send({
+        key,
+        adapter: NAME,
+        kind: DISPOSITION_KIND,
+        payload,
+      });
+      if (status === 'delivered') return;
+      if (status === 'dead') {
+        if (error !== undefined) throw error;
         throw new AdapterError(
           NAME,
           'invalid_record',
-          `this disposition was refused before: ${stored.lastError ?? ''}`,
+          `this disposition was refused before: ${message.lastError ?? ''}`,
         );
-      const outcome = await deliver(
-        stored ?? { key, adapter: NAME, kind: DISPOSITION_KIND, payload, createdAt: now(), attempts: 0, notBefore: 0 },
-      );
-      if (outcome.ok) return;
-      if (outcome.dead) throw outcome.error;
+      }
       // The org is down or slow: the write waits in the outbox (flushOutbox delivers it). A bad token is
       // not an outage: the write stays queued, and the caller hears about it.
-      if (outcome.error instanceof AdapterError && outcome.error.code === 'invalid_config') throw outcome.error;
+      if (error instanceof AdapterError && error.code === 'invalid_config') throw error;
     };
   }
   return adapter;

@@ -170,6 +170,102 @@ describe('createOutbox', () => {
     await outbox.stop();
   });
 
+  it('resolves delivered, pending with the error, or dead when send tries a write at once', async () => {
+    const store = createMemoryOutboxStore();
+    const c = clock();
+    let answer: 'ok' | 'down' | 'gone' = 'down';
+    const outbox = createOutbox({
+      store,
+      now: c.now,
+      backoff: () => 1000,
+      isPermanent: (error) => error instanceof AdapterError && error.code === 'not_found',
+      deliver: async () => {
+        if (answer === 'down') throw new AdapterError('hubspot', 'unavailable', 'answered 503');
+        if (answer === 'gone') throw new AdapterError('hubspot', 'not_found', 'answered 404');
+      },
+    });
+    const down = await outbox.send(disposition('a'));
+    expect(down).toMatchObject({
+      status: 'pending',
+      created: true,
+      message: { attempts: 1, notBefore: c.now() + 1000 },
+    });
+    expect(down.error).toMatchObject({ code: 'unavailable' });
+    answer = 'ok';
+    // A repeat of the same write ignores the back-off and delivers the stored message.
+    expect(await outbox.send(disposition('a'))).toMatchObject({ status: 'delivered', created: false });
+    const again = await outbox.send(disposition('a'));
+    expect(again).toMatchObject({ status: 'delivered', created: false });
+    expect(again).not.toHaveProperty('error');
+    answer = 'gone';
+    const gone = await outbox.send(disposition('b'));
+    expect(gone).toMatchObject({ status: 'dead', message: { lastError: 'not_found: hubspot: answered 404' } });
+    expect(gone.error).toMatchObject({ code: 'not_found' });
+    expect(await outbox.pending()).toEqual([]);
+  });
+
+  it('delivers the older messages of its group first and leaves the new one queued when one of them fails', async () => {
+    const store = createMemoryOutboxStore();
+    const c = clock();
+    let down = true;
+    const seen: string[] = [];
+    const outbox = createOutbox({
+      store,
+      now: c.now,
+      deliver: async (message) => {
+        seen.push(message.key);
+        if (down) throw new AdapterError('hubspot', 'timeout', 'no answer');
+      },
+    });
+    await outbox.enqueue({ ...disposition('old'), createdAt: 1 });
+    await outbox.enqueue({ ...disposition('other', 'salesforce'), createdAt: 2 });
+    const held = await outbox.send({ ...disposition('new'), createdAt: 3 });
+    expect(held).toMatchObject({ status: 'pending', message: { attempts: 0 } });
+    expect(held.error).toMatchObject({ code: 'timeout' });
+    expect(seen).toEqual(['old']);
+    down = false;
+    expect((await outbox.deliverNow('new')).status).toBe('delivered');
+    expect(seen).toEqual(['old', 'old', 'new']);
+    expect((await outbox.pending()).map((m) => m.key)).toEqual(['other']);
+    await expect(outbox.deliverNow('missing')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('holds back only the group of a failed message when orderKey groups by lead', async () => {
+    const store = createMemoryOutboxStore();
+    const seen: string[] = [];
+    const outbox = createOutbox({
+      store,
+      backoff: () => 60_000,
+      orderKey: (m) => (m.payload as { leadId: string }).leadId.split('#')[0] as string,
+      deliver: async (message) => {
+        seen.push(message.key);
+        if (message.key === 'L1#a') throw new AdapterError('salesforce', 'unavailable', 'answered 503');
+      },
+    });
+    for (const [i, key] of ['L1#a', 'L2#a', 'L1#b', 'L2#b'].entries())
+      await outbox.enqueue({ ...disposition(key, 'salesforce'), createdAt: i + 1 });
+    expect(await outbox.flush()).toEqual({ delivered: 2, failed: 1, dead: 0 });
+    expect(seen).toEqual(['L1#a', 'L2#a', 'L2#b']);
+    expect((await outbox.pending()).map((m) => m.key)).toEqual(['L1#a', 'L1#b']);
+  });
+
+  it('leaves the messages it does not handle untouched when adapters share a store', async () => {
+    const store = createMemoryOutboxStore();
+    const seen: string[] = [];
+    const outbox = createOutbox({
+      store,
+      handles: (m) => m.adapter === 'hubspot',
+      deliver: async (message) => void seen.push(message.key),
+    });
+    await store.enqueue({ ...disposition('s1', 'salesforce'), createdAt: 1 });
+    await outbox.enqueue({ ...disposition('h1'), createdAt: 2 });
+    expect(await outbox.flush()).toEqual({ delivered: 1, failed: 0, dead: 0 });
+    expect(seen).toEqual(['h1']);
+    expect(await outbox.pending()).toEqual([]);
+    expect((await store.pending()).map((m) => m.key)).toEqual(['s1']);
+    await expect(outbox.deliverNow('s1')).rejects.toMatchObject({ code: 'invalid_option' });
+  });
+
   it('throws invalid_config when store or deliver is missing', () => {
     expect(() => createOutbox({ deliver: async () => {} } as never)).toThrow(
       expect.objectContaining({ code: 'invalid_config' }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compareIds } from '../_hubspotRecords';
-import type { HubSpotObject, HubSpotPipeline } from '../hubspot.types';
+import type { HubSpotObject, HubSpotOwner, HubSpotPipeline } from '../hubspot.types';
 import type { HubSpotSeed } from './toHubSpotObjects';
 
 /** A fault the fake answers the next matching request with. */
@@ -32,11 +32,18 @@ export interface FakeHubSpotServer {
   /** `deals/contacts` → deal id → contact ids (both directions are answered). */
   associations: Map<string, Map<string, string[]>>;
   pipelines: HubSpotPipeline[];
+  /** Owners answered by `GET /crm/v3/owners` (those with `archived: true` only with `archived=true`). */
+  owners: HubSpotOwner[];
   requests: FakeHubSpotRequest[];
   /** Faults for the next requests whose `METHOD path` matches (a RegExp or prefix), in order. */
   fail(match: RegExp | string, ...faults: FakeHubSpotFault[]): void;
   /** While down, every request gets a 503 (or a dropped socket with `drop`). */
   setDown(down: boolean | 'drop'): void;
+  /**
+   * The next request whose `METHOD path` matches is applied but never answered (its socket stays open
+   * until `close`), as when the caller dies mid-request; resolves with it once applied.
+   */
+  hold(match: RegExp | string): Promise<FakeHubSpotRequest>;
   /** Called before each request is answered (e.g. to change records between page calls). */
   onRequest?: (request: FakeHubSpotRequest) => void;
   /** Adds or replaces an object, with `lastmodifieddate` now unless the properties set it. */
@@ -47,6 +54,7 @@ export interface FakeHubSpotServer {
 const LIST_MAX = 100;
 const SEARCH_MAX = 200;
 const SEARCH_WINDOW = 10_000;
+const OWNERS_MAX = 500;
 
 /** HubSpot's default deal pipeline, with the documented `isClosed`/`probability` metadata. */
 export const defaultDealPipeline: HubSpotPipeline = {
@@ -147,7 +155,8 @@ const unb64 = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
  * Answers `GET /crm/v3/objects/{type}` (id order, `after` paging, at most 100 a page), `POST
  * /crm/v3/objects/{type}/search` (filters EQ/NEQ/GT/GTE/LT/LTE/HAS_PROPERTY, one sort, at most 200 a page,
  * 10,000 results a query), `PATCH /crm/v3/objects/{type}/{id}`, `POST /crm/v3/objects/{type}` (honours
- * `Idempotency-Key`), `GET /crm/v3/pipelines/deals`, `POST /crm/v4/associations/{from}/{to}/batch/read`,
+ * `Idempotency-Key`), `GET /crm/v3/pipelines/deals`, `GET /crm/v3/owners` (`after` paging, `archived`,
+ * `email`), `POST /crm/v4/associations/{from}/{to}/batch/read`,
  * with HubSpot's error JSON (`status`, `message`, `correlationId`, `category`) and bearer-token checks.
  *
  * @example
@@ -170,7 +179,16 @@ export async function createFakeHubSpotServer(
   ]);
   const faults: { match: RegExp | string; fault: FakeHubSpotFault }[] = [];
   const idempotent = new Map<string, { status: number; body: unknown }>();
+  const holds: { match: RegExp | string; resolve: (request: FakeHubSpotRequest) => void }[] = [];
   let down: boolean | 'drop' = false;
+  // Where a held request's answer goes: nowhere.
+  const sink = {
+    writeHead: () => sink,
+    setHeader: () => sink,
+    end: () => sink,
+  } as unknown as ServerResponse;
+  const matchLine = (match: RegExp | string, line: string) =>
+    typeof match === 'string' ? line.startsWith(match) : match.test(line);
 
   const error = (
     res: ServerResponse,
@@ -201,6 +219,24 @@ export async function createFakeHubSpotServer(
     const batch = /^\/crm\/v4\/associations\/(\w+)\/(\w+)\/batch\/read$/.exec(path);
     let m: RegExpExecArray | null = null;
     if (method === 'GET' && path === '/crm/v3/pipelines/deals') return json(res, 200, { results: server.pipelines });
+    if (method === 'GET' && path === '/crm/v3/owners') {
+      const limit = Number(query.get('limit') ?? 100);
+      if (!Number.isInteger(limit) || limit < 1 || limit > OWNERS_MAX)
+        return error(res, 400, 'VALIDATION_ERROR', `limit must be between 1 and ${OWNERS_MAX}`);
+      const archived = query.get('archived') === 'true';
+      const email = query.get('email')?.toLowerCase();
+      const after = Number(query.get('after') ?? 0);
+      if (!Number.isInteger(after) || after < 0) return error(res, 400, 'VALIDATION_ERROR', 'invalid after');
+      const rows = server.owners.filter(
+        (o) => (o.archived ?? false) === archived && (email === undefined || o.email?.toLowerCase() === email),
+      );
+      const page = rows.slice(after, after + limit);
+      const next = String(after + limit);
+      return json(res, 200, {
+        results: page,
+        ...(rows.length > after + limit ? { paging: { next: { after: next, link: `?after=${next}` } } } : {}),
+      });
+    }
     if (collection && method === 'GET') {
       m = collection;
       const type = m[1] as string;
@@ -373,7 +409,7 @@ export async function createFakeHubSpotServer(
           'Authentication credentials not found. This API supports OAuth 2.0 and private app access tokens.',
         );
       const line = `${request.method} ${request.path}`;
-      const i = faults.findIndex((f) => (typeof f.match === 'string' ? line.startsWith(f.match) : f.match.test(line)));
+      const i = faults.findIndex((f) => matchLine(f.match, line));
       if (i >= 0) {
         const { fault } = faults.splice(i, 1)[0] as { fault: FakeHubSpotFault };
         if ('drop' in fault) return req.socket.destroy();
@@ -398,12 +434,16 @@ export async function createFakeHubSpotServer(
         );
       }
       server.onRequest?.(request);
+      const h = holds.findIndex((x) => matchLine(x.match, line));
+      const held = h >= 0 ? holds.splice(h, 1)[0] : undefined;
+      const out = held ? sink : res;
       try {
-        handle(request, res, raw);
+        handle(request, out, raw);
       } catch (e) {
         const status = (e as { status?: number }).status ?? 500;
-        error(res, status, status === 404 ? 'OBJECT_NOT_FOUND' : 'INTERNAL_ERROR', (e as Error).message);
+        error(out, status, status === 404 ? 'OBJECT_NOT_FOUND' : 'INTERNAL_ERROR', (e as Error).message);
       }
+      held?.resolve(request);
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -415,6 +455,7 @@ export async function createFakeHubSpotServer(
     objects,
     associations,
     pipelines: [structuredClone(defaultDealPipeline)],
+    owners: [],
     requests: [],
     fail(match, ...list) {
       for (const fault of list) faults.push({ match, fault });
@@ -422,6 +463,7 @@ export async function createFakeHubSpotServer(
     setDown(value) {
       down = value;
     },
+    hold: (match) => new Promise<FakeHubSpotRequest>((resolve) => holds.push({ match, resolve })),
     put(type, object) {
       const now = new Date().toISOString();
       const properties = { [modifiedProperty(type)]: now, ...object.properties };

@@ -37,6 +37,11 @@ export interface FakeSalesforce {
   down: boolean;
   /** Called before each query-locator page is served (tests change data here). */
   beforeLocatorPage?: () => void;
+  /**
+   * The next request (while up) that `match`es is applied but never answered (its socket stays open until
+   * `close`), as when the caller dies mid-request; resolves with it once applied.
+   */
+  hold(match: (method: string, url: string) => boolean): Promise<SeenSfRequest>;
   close(): Promise<void>;
 }
 
@@ -358,8 +363,12 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions): Promi
     patches: [],
     faults: [],
     down: false,
+    hold: (match) => new Promise<SeenSfRequest>((resolve) => holds.push({ match, resolve })),
     close: async () => {},
   };
+  const holds: { match: (method: string, url: string) => boolean; resolve: (seen: SeenSfRequest) => void }[] = [];
+  // Where a held request's answer goes: nowhere.
+  const sink = { writeHead: () => sink, setHeader: () => sink, end: () => sink } as unknown as ServerResponse;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = body === undefined ? '' : JSON.stringify(body);
@@ -464,7 +473,10 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions): Promi
         body: Buffer.concat(chunks).toString('utf8'),
       };
       fake.requests.push(seen);
-      handle(req, res, seen);
+      const h = fake.down ? -1 : holds.findIndex((x) => x.match(seen.method, seen.url));
+      const held = h >= 0 ? holds.splice(h, 1)[0] : undefined;
+      handle(req, held ? sink : res, seen);
+      held?.resolve(seen);
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
