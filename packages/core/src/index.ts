@@ -19,6 +19,11 @@ export type {
   FirstTouchSla,
   Holiday,
   HoursInterval,
+  IcpCriterion,
+  IcpDefinition,
+  IcpTiers,
+  IntentDefinition,
+  IntentSignal,
   LeadStandard,
   LeadStandardSla,
   MetricDefinition,
@@ -124,6 +129,18 @@ export type {
 export { type FlattenIssuesResult, flattenIssues } from './errors/flattenIssues';
 export { type FormatIssuesOptions, formatIssues } from './errors/formatIssues';
 export { formatPath } from './errors/formatPath';
+// ICP and scoring
+export type {
+  EngagementReason,
+  EngagementScore,
+  FitReason,
+  FitScore,
+  IcpTier,
+  ScoreLeadOptions,
+  ScoreLeadResult,
+} from './icp/icp.types';
+export { sampleIcp } from './icp/sampleIcp';
+export { scoreLead } from './icp/scoreLead';
 // Lifecycle
 export {
   type ComputeFunnelOptions,

@@ -183,5 +183,24 @@ export function checkAgreement(a: Agreement): RawIssue[] {
       received: 'undefined',
     });
 
+  // ICP and intent.
+  if (a.icp) {
+    const { criteria, tiers, declaredTotal } = a.icp;
+    unique('criterion', criteria, ['icp', 'criteria']);
+    const order = [tiers.A, tiers.B, tiers.C];
+    (['B', 'C'] as const).forEach((tier, i) => {
+      const previous = order[i] as number;
+      const value = tiers[tier];
+      if (value >= previous) issues.push({ code: 'not_descending', path: ['icp', 'tiers', tier], previous, value });
+    });
+    if (declaredTotal !== undefined) {
+      const received = criteria.reduce((sum, c) => sum + c.weight, 0);
+      // A relative tolerance, so 0.1 + 0.2 weights still add up to a declared 0.3.
+      if (Math.abs(received - declaredTotal) > 1e-9 * Math.max(1, declaredTotal))
+        issues.push({ code: 'weights_mismatch', path: ['icp', 'declaredTotal'], expected: declaredTotal, received });
+    }
+  }
+  if (a.intent) unique('signal', a.intent.signals, ['intent', 'signals']);
+
   return issues;
 }

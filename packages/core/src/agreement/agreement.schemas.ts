@@ -264,6 +264,41 @@ const MetricSchema = z.discriminatedUnion('kind', [
 
 const TargetSchema = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
 
+const weight = z.number().min(0).max(1_000_000);
+const score = z.number().min(0).max(100);
+
+const IcpSchema = z.strictObject({
+  criteria: z
+    .array(z.strictObject({ id: IdSchema, label, description, weight, when: RuleSchema }))
+    .min(1)
+    .max(200),
+  tiers: z.strictObject({ A: score, B: score, C: score }),
+  declaredTotal: z.number().positive().max(1_000_000).optional(),
+});
+
+const signalBase = {
+  id: IdSchema,
+  label,
+  description,
+  weight,
+  halfLifeDays: z.number().positive().max(3660),
+  when: RuleSchema.optional(),
+};
+const names = z.array(z.string().min(1).max(128)).min(1).max(200).optional();
+
+const IntentSchema = z.strictObject({
+  signals: z
+    .array(
+      z.discriminatedUnion('source', [
+        z.strictObject({ ...signalBase, source: z.literal('activity'), types: names }),
+        z.strictObject({ ...signalBase, source: z.literal('touchpoint'), channels: names, campaignIds: names }),
+      ]),
+    )
+    .min(1)
+    .max(200),
+  cap: z.number().positive().max(100).optional(),
+});
+
 /**
  * The structural schema of an {@link Agreement}. {@link parseAgreement} runs it, then the
  * cross-field checks (unknown and duplicate ids, calendars, recycle stage, metric references).
@@ -301,4 +336,6 @@ export const AgreementSchema: z.ZodType<Agreement> = z.strictObject({
       halfLifeDays: z.number().positive().max(3660).optional(),
     })
     .optional(),
+  icp: IcpSchema.optional(),
+  intent: IntentSchema.optional(),
 });

@@ -337,6 +337,68 @@ export interface AttributionSettings {
 }
 
 /**
+ * One firmographic criterion of the ideal customer profile: a rule over the lead (industry in a list,
+ * an employee band, a country, a tech signal in `attributes`) and the weight it adds when it matches.
+ */
+export interface IcpCriterion {
+  id: string;
+  label: string;
+  description?: string;
+  /** Points of fit this criterion is worth, relative to the other criteria (≥ 0). */
+  weight: number;
+  /** When the lead matches, e.g. `{ field: 'attributes.industry', op: 'in', value: ['saas', 'fintech'] }`. */
+  when: Rule;
+}
+
+/**
+ * The lowest fit score (0–100) of each tier, strictly descending (`A > B > C`). A score below `C`
+ * is tier `none`.
+ */
+export interface IcpTiers {
+  A: number;
+  B: number;
+  C: number;
+}
+
+/** The ideal customer profile: weighted criteria and the tiers of the resulting fit score. */
+export interface IcpDefinition {
+  criteria: readonly IcpCriterion[];
+  tiers: IcpTiers;
+  /**
+   * The sum the weights must add up to (say `100`), so a criterion added or re-weighted without
+   * rebalancing the others is caught when the agreement is parsed (`weights_mismatch`).
+   */
+  declaredTotal?: number;
+}
+
+/**
+ * One intent signal: which of the lead's activities (by `type`) or touchpoints (by `channel`,
+ * `campaignId`) count, what each is worth, and how fast that worth fades. All given conditions must
+ * hold; omitted ones match anything.
+ */
+export type IntentSignal = {
+  id: string;
+  label: string;
+  description?: string;
+  /** Engagement points of one event of this signal when it is brand new (≥ 0). */
+  weight: number;
+  /** Days after which an event counts half as much (`> 0`). */
+  halfLifeDays: number;
+  /** An extra rule over the event record, e.g. `{ field: 'type', op: 'matches', value: '^webinar' }`. */
+  when?: Rule;
+} & (
+  | { source: 'activity'; types?: readonly string[] }
+  | { source: 'touchpoint'; channels?: readonly string[]; campaignIds?: readonly string[] }
+);
+
+/** The intent signals and the cap of the engagement score. */
+export interface IntentDefinition {
+  signals: readonly IntentSignal[];
+  /** The highest engagement score (0–100]. Default 100. */
+  cap?: number;
+}
+
+/**
  * The operating agreement between Sales and Marketing: the stages and their criteria, the two-way
  * SLAs, the disposition reasons, routing, metric definitions and targets, and the attribution rule.
  *
@@ -369,6 +431,10 @@ export interface Agreement<
   metrics?: readonly MetricDefinition<NoInfer<TStage>>[];
   targets?: { readonly [metricId: string]: MetricTarget };
   attribution?: AttributionSettings;
+  /** The ideal customer profile, for fit scores and tiers. */
+  icp?: IcpDefinition;
+  /** The intent signals, for engagement scores. */
+  intent?: IntentDefinition;
 }
 
 /** The stage ids of an agreement, as a union of literals. */

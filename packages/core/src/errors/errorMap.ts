@@ -91,6 +91,10 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `Stage ${short(issue.stageId)} is not a stage of kind "recycled".`;
     case 'not_increasing':
       return `Expected a value greater than the previous step's ${issue.previous}, got ${issue.value}.`;
+    case 'not_descending':
+      return `Expected a value lower than the previous tier's ${issue.previous}, got ${issue.value}: list the tiers A > B > C.`;
+    case 'weights_mismatch':
+      return `The weights add up to ${issue.received}, but "declaredTotal" says ${issue.expected}: rebalance the weights or update "declaredTotal".`;
     case 'empty_path':
       return 'The path has no touches: a journey needs at least one channel.';
     case 'unknown_channel':

@@ -13,7 +13,9 @@ export type EntityKind =
   | 'territory'
   | 'suppression'
   | 'metric'
-  | 'record';
+  | 'record'
+  | 'criterion'
+  | 'signal';
 
 /** The formats Accord checks beyond plain types. */
 export type IssueFormat =
@@ -63,6 +65,8 @@ export type IssueDetail =
   | { code: 'missing_calendar'; slaId: string }
   | { code: 'not_a_recycle_stage'; stageId: string }
   | { code: 'not_increasing'; previous: number; value: number }
+  | { code: 'not_descending'; previous: number; value: number }
+  | { code: 'weights_mismatch'; expected: number; received: number }
   | { code: 'stage_out_of_order'; stageId: string; after: string }
   | { code: 'invalid_argument'; detail: string }
   | { code: 'invalid_csv'; line: number; column?: number; detail: string }
