@@ -64,6 +64,17 @@ const onePool = (id: string, members: Pool['members']): Agreement => ({
   routing: { rules: [{ id: 'all', assign: { pool: 'p' } }], pools: [{ id: 'p', members }], fallbackQueue: 'triage' },
 });
 
+/** An agreement whose rules send leads to queues (no pools): for comparing the untraced path with a trace. */
+const queueRules = (id: string, rules: RoutingRule[]): Agreement =>
+  ({
+    id,
+    version: '1',
+    timezone: 'UTC',
+    stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
+    transitions: { backward: 'deny', allowSkip: true },
+    routing: { rules, pools: [], fallbackQueue: 'triage' },
+  }) as Agreement;
+
 const fieldRule: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({
     field: fc.constantFrom('source', 'segment', 'region'),
@@ -286,18 +297,10 @@ describe('createRouter without a trace', () => {
         fc.array(rule, { minLength: 2, maxLength: 12 }),
         fc.array(lead, { maxLength: 30 }),
         (whens, leads) => {
-          const agreement = {
-            id: 'rules',
-            version: '1',
-            timezone: 'UTC',
-            stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-            transitions: { backward: 'deny', allowSkip: true },
-            routing: {
-              rules: whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
-              pools: [],
-              fallbackQueue: 'triage',
-            },
-          } as Agreement;
+          const agreement = queueRules(
+            'rules',
+            whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
+          );
           const router = createRouter(agreement);
           for (const l of leads) {
             const expected = router.route(l, { now: 0, trace: 'full' });
@@ -310,22 +313,11 @@ describe('createRouter without a trace', () => {
   });
 
   it('never reads a field through the prototype, like the criteria', () => {
-    const agreement = {
-      id: 'proto',
-      version: '1',
-      timezone: 'UTC',
-      stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-      transitions: { backward: 'deny', allowSkip: true },
-      routing: {
-        rules: [
-          { id: 'web', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
-          { id: 'partner', when: { field: 'source', op: 'in', value: ['partner'] }, assign: { queue: 'partner' } },
-          { id: 'big', when: { field: 'attributes.employees', op: 'gte', value: 10 }, assign: { queue: 'big' } },
-        ],
-        pools: [],
-        fallbackQueue: 'triage',
-      },
-    } as Agreement;
+    const agreement = queueRules('proto', [
+      { id: 'web', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
+      { id: 'partner', when: { field: 'source', op: 'in', value: ['partner'] }, assign: { queue: 'partner' } },
+      { id: 'big', when: { field: 'attributes.employees', op: 'gte', value: 10 }, assign: { queue: 'big' } },
+    ]);
     const inherited = Object.assign(Object.create({ source: 'web', attributes: { employees: 50 } }), {
       id: 'L',
       createdAt: 0,
@@ -463,21 +455,10 @@ describe('createRouter without a trace, on its shortcuts', () => {
         fc.array(when, { minLength: 1, maxLength: 10 }),
         fc.array(lead, { maxLength: 25 }),
         (whens, leads) => {
-          const agreement = {
-            id: 'inherited',
-            version: '1',
-            timezone: 'UTC',
-            stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-            transitions: { backward: 'deny', allowSkip: true },
-            routing: {
-              rules: [
-                ...whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
-                { id: 'last', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
-              ],
-              pools: [],
-              fallbackQueue: 'triage',
-            },
-          } as Agreement;
+          const agreement = queueRules('inherited', [
+            ...whens.map((w, i) => ({ id: `r${i}`, when: w, assign: { queue: `q${i}` } })),
+            { id: 'last', when: { field: 'source', op: 'eq', value: 'web' }, assign: { queue: 'web' } },
+          ]);
           const router = createRouter(agreement);
           for (const l of leads) {
             const expected = router.route(l, { now: 0, trace: 'full' });
@@ -491,27 +472,19 @@ describe('createRouter without a trace, on its shortcuts', () => {
 
   it('agrees with a trace when the rules read more fields than it keeps track of', () => {
     const fields = Array.from({ length: 40 }, (_, i) => `attributes.f${i}`);
-    const agreement = {
-      id: 'wide',
-      version: '1',
-      timezone: 'UTC',
-      stages: [{ id: 'lead', label: 'Lead', owner: 'marketing' }],
-      transitions: { backward: 'deny', allowSkip: true },
-      routing: {
-        rules: fields.map((field, i) => ({
-          id: `r${i}`,
-          when: {
-            all: [
-              { field, op: 'gte', value: 3 },
-              { field: 'source', op: 'in', value: ['web', `s${i % 3}`] },
-            ],
-          },
-          assign: { queue: `q${i}` },
-        })),
-        pools: [],
-        fallbackQueue: 'triage',
-      },
-    } as Agreement;
+    const agreement = queueRules(
+      'wide',
+      fields.map((field, i) => ({
+        id: `r${i}`,
+        when: {
+          all: [
+            { field, op: 'gte', value: 3 },
+            { field: 'source', op: 'in', value: ['web', `s${i % 3}`] },
+          ],
+        },
+        assign: { queue: `q${i}` },
+      })),
+    );
     const router = createRouter(agreement);
     fc.assert(
       fc.property(
