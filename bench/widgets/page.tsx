@@ -16,23 +16,13 @@ import { type ReactElement, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import '@accord/react/styles.css';
+// @ts-expect-error: a plain .mjs helper of the benchmarks, without types.
+import { prng } from '../_lib/syntheticLeads.mjs';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-03-11T15:30:00Z'); // a Wednesday, inside US business hours
 const OWNERS = ['rep_ava', 'rep_ben', 'rep_chloe', 'rep_dara', 'rep_emil', 'rep_farah'];
 const SOURCES = ['paid_search', 'organic_search', 'social', 'email', 'events', 'referral', 'partner', 'webinar'];
-
-/** mulberry32 */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` MQLs from the last three days with no sales touch yet: every one has open SLA clocks. */
 function openMqls(n: number): Lead[] {
