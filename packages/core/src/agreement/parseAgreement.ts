@@ -1,6 +1,6 @@
 import { fromZodIssues } from '../_lib/fromZodIssues';
 import { byteLength, parseJsonText } from '../_lib/parseJsonText';
-import { AccordError } from '../errors/AccordError';
+import { accordError } from '../errors/errorMap';
 import type { ParseOptions, RawIssue, SafeParseResult } from '../errors/errors.types';
 import { checkAgreement } from './_checkAgreement';
 import { AgreementSchema } from './agreement.schemas';
@@ -38,7 +38,7 @@ export function safeParseAgreement(input: unknown, options: ParseAgreementOption
   const maxBytes = options.maxBytes ?? DEFAULT_AGREEMENT_MAX_BYTES;
   const fail = (issues: RawIssue[]): SafeParseResult<Agreement> => ({
     success: false,
-    error: AccordError.from(issues, options.errorMap),
+    error: accordError(issues, options.errorMap),
   });
   let value = input;
   if (typeof input === 'string') {

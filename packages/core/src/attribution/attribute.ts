@@ -1,4 +1,5 @@
-import { AccordError, finalizeIssues } from '../errors/AccordError';
+import { AccordError } from '../errors/AccordError';
+import { finalizeIssues } from '../errors/errorMap';
 import type { ParseOptions, RawIssue } from '../errors/errors.types';
 import { buildJourneySet, type JourneySet } from './_journeySet';
 import { markovCredits } from './_markov';

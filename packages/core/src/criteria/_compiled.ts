@@ -1,6 +1,6 @@
 import { readPath, splitFieldPath } from '../_lib/fieldPath';
 import { toEpochMs } from '../_lib/instant';
-import { AccordError } from '../errors/AccordError';
+import { accordError } from '../errors/errorMap';
 import type { CriterionReason, EvaluateCriteriaOptions, FieldOp, FieldRule, Rule, ScalarValue } from './criteria.types';
 import { validateRule } from './validateRule';
 
@@ -143,7 +143,7 @@ export function compiledRule(rule: Rule): CompiledNode {
   let compiled = compiledRules.get(rule);
   if (compiled === undefined) {
     const issues = validateRule(rule);
-    if (issues.length > 0) throw AccordError.from(issues);
+    if (issues.length > 0) throw accordError(issues);
     compiled = build(rule, '');
     compiledRules.set(rule, compiled);
   }

@@ -1,4 +1,4 @@
-import { AccordError } from '../errors/AccordError';
+import { accordError } from '../errors/errorMap';
 import type { ParseOptions, SafeParseResult } from '../errors/errors.types';
 import type { Rule } from './criteria.types';
 import { validateRule } from './validateRule';
@@ -33,6 +33,6 @@ export function parseCriteria(input: unknown, options: ParseOptions = {}): Rule 
  */
 export function safeParseCriteria(input: unknown, options: ParseOptions = {}): SafeParseResult<Rule> {
   const issues = validateRule(input);
-  if (issues.length > 0) return { success: false, error: AccordError.from(issues, options.errorMap) };
+  if (issues.length > 0) return { success: false, error: accordError(issues, options.errorMap) };
   return { success: true, data: input as Rule };
 }

@@ -1,6 +1,6 @@
 import { isIsoDate, toEpochMs } from '../_lib/instant';
 import type { Agreement, DispositionReason } from '../agreement/agreement.types';
-import { finalizeIssues } from '../errors/AccordError';
+import { finalizeIssues } from '../errors/errorMap';
 import type { RawIssue } from '../errors/errors.types';
 import { deriveLifecycle } from '../lifecycle/deriveLifecycle';
 import { evaluateLeadStandard } from '../lifecycle/evaluateLeadStandard';

@@ -1,4 +1,4 @@
-import { resolveMessage } from './errorMap';
+import { finalizeIssues } from './_resolve';
 import type { AccordIssue, ErrorMap, RawIssue } from './errors.types';
 import { formatIssues } from './formatIssues';
 
@@ -32,9 +32,4 @@ export class AccordError extends Error {
   static from(issues: readonly RawIssue[], errorMap?: ErrorMap): AccordError {
     return new AccordError(finalizeIssues(issues, errorMap));
   }
-}
-
-/** Gives raw issues their messages (per-call map → global map → default). */
-export function finalizeIssues(issues: readonly RawIssue[], errorMap?: ErrorMap): readonly AccordIssue[] {
-  return issues.map((issue) => ({ ...issue, message: resolveMessage(issue, errorMap) }) as AccordIssue);
 }

@@ -1,54 +1,11 @@
-import type { ErrorMap, RawIssue } from './errors.types';
+import { baseMessage } from './_baseMessages';
+import { list, SIZE, short } from './_messageText';
+import { finalizeIssues as finalizeWith, messageOf, registerDefaultErrorMap, setGlobalErrorMap } from './_resolve';
+import { AccordError } from './AccordError';
+import type { AccordIssue, ErrorMap, RawIssue } from './errors.types';
 
-const FORMAT_TEXT: Record<string, string> = {
-  id: 'an id: a letter, then up to 63 letters, digits, "_" or "-"',
-  metric_id: 'a metric id: letters, digits, "_", "-" and "." (for example "conversion.mql.sal")',
-  date: 'a calendar date as YYYY-MM-DD',
-  time_of_day: 'a time of day as HH:MM (00:00 to 24:00)',
-  currency: 'an ISO 4217 currency code such as "USD"',
-  field_path: 'a field path such as "attributes.employees"',
-  regex_flags: 'regular-expression flags from "imsu" (stateful flags "g" and "y" are not allowed)',
-  version: 'a version string',
-};
-
-const list = (values: readonly unknown[], max = 12): string => {
-  const shown = values.slice(0, max).map((v) => JSON.stringify(v));
-  return values.length > max ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
-};
-
-const short = (text: string, max = 40): string => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-
-const SIZE = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
-
-/**
- * Accord's English messages. They say what was expected and what to do next, and never quote
- * personal data (only ids, dates and the offending token of a malformed value).
- */
-export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
+function domainMessage(issue: RawIssue): string | undefined {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.received === 'undefined'
-        ? `Required: expected ${issue.expected}.`
-        : `Expected ${issue.expected}, received ${issue.received}.`;
-    case 'invalid_value':
-      return `Expected one of ${list(issue.expected)}.`;
-    case 'invalid_format':
-      return issue.received === undefined
-        ? `Expected ${FORMAT_TEXT[issue.format] ?? issue.format}.`
-        : `Expected ${FORMAT_TEXT[issue.format] ?? issue.format}, got ${short(issue.received)}.`;
-    case 'too_small':
-      if (issue.origin === 'array') return `Expected at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}.`;
-      if (issue.origin === 'string') return `Expected at least ${issue.minimum} characters.`;
-      return `Expected a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}.`;
-    case 'too_big':
-      if (issue.origin === 'array') return `Expected at most ${issue.maximum} items.`;
-      if (issue.origin === 'string') return `Expected at most ${issue.maximum} characters.`;
-      return `Expected a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}.`;
-    case 'not_integer':
-      return 'Expected a whole number (money is in minor units, e.g. cents).';
-    case 'unrecognized_keys':
-      return `Unknown field${issue.keys.length === 1 ? '' : 's'} ${list(issue.keys)}: check the spelling, or put custom data under "attributes".`;
     case 'invalid_json':
       return `Malformed JSON at line ${issue.line}, column ${issue.column}: ${issue.detail}.`;
     case 'too_large':
@@ -57,18 +14,8 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `Rules are nested more than ${issue.maxDepth} levels deep; flatten them with "all"/"any".`;
     case 'unsafe_path':
       return `Path segment ${short(issue.segment)} is not allowed (it could reach an object's prototype).`;
-    case 'invalid_timezone':
-      return `Unknown time zone ${short(issue.timezone)}: use an IANA name such as "America/New_York".`;
-    case 'invalid_instant':
-      return `Expected an ISO-8601 instant with an offset (e.g. "2026-03-02T09:30:00Z") or epoch milliseconds, got ${short(issue.received)}.`;
     case 'invalid_regex':
       return `Invalid regular expression: ${issue.detail}.`;
-    case 'invalid_interval':
-      return `Interval ${issue.start}–${issue.end} is empty or inverted: the start must be before the end.`;
-    case 'overlapping_intervals':
-      return `Intervals ${issue.first[0]}–${issue.first[1]} and ${issue.second[0]}–${issue.second[1]} overlap or are out of order; list them sorted and disjoint.`;
-    case 'duplicate_id':
-      return `Duplicate ${issue.kind} id ${short(issue.id)}; ids must be unique.`;
     case 'unknown_stage':
       return `Unknown stage ${short(issue.stageId)}; the agreement's stages are ${list(issue.known)}.`;
     case 'unknown_calendar':
@@ -103,8 +50,6 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `A ${short(issue.channel)} touch at ${issue.touchAt} comes after the conversion at ${issue.conversionAt}; it gets no credit.`;
     case 'stage_out_of_order':
       return `Entered ${short(issue.stageId)} before ${short(issue.after)}, which comes earlier in the funnel.`;
-    case 'invalid_argument':
-      return issue.detail;
     case 'invalid_csv':
       return `Malformed CSV at line ${issue.line}${issue.column === undefined ? '' : `, column ${issue.column}`}: ${issue.detail}.`;
     case 'invalid_encoding':
@@ -113,8 +58,6 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
       return `Required column ${short(issue.column)} is missing from the header.`;
     case 'unknown_column':
       return `Unknown column ${short(issue.column)}: it is ignored. The canonical columns are ${list(issue.expected, 12)}.`;
-    case 'instant_out_of_range':
-      return `Instant ${short(issue.received)} is outside the supported range ${issue.min} – ${issue.max}.`;
     case 'detail_required':
       return `Reason ${short(issue.reasonId)} needs a detail: ${issue.label}`;
     case 'invalid_detail':
@@ -125,12 +68,19 @@ export const defaultErrorMap: ErrorMap = (issue: RawIssue): string => {
         : `Reason ${short(issue.reasonId)} does not apply in stage ${short(issue.stageId)}; it applies in ${list(issue.allowed)}.`;
     case 'transition_not_allowed':
       return `The lead cannot move from ${issue.from === null ? 'nowhere' : short(issue.from)} to ${short(issue.to)}: ${issue.detail}`;
-    case 'missing_calendar_for_clock':
-      return `SLA ${short(issue.slaId)} counts business minutes but no calendar was given: pass { calendar } or { agreement }.`;
+    default:
+      return undefined;
   }
-};
+}
 
-let globalErrorMap: ErrorMap | undefined;
+/**
+ * Accord's English messages. They say what was expected and what to do next, and never quote
+ * personal data (only ids, dates and the offending token of a malformed value).
+ */
+export const defaultErrorMap: ErrorMap = (issue: RawIssue): string | undefined =>
+  baseMessage(issue) ?? domainMessage(issue);
+
+registerDefaultErrorMap(defaultErrorMap);
 
 /**
  * @name setErrorMap
@@ -147,10 +97,23 @@ let globalErrorMap: ErrorMap | undefined;
  * setErrorMap((issue) => (issue.code === 'unknown_stage' ? `Etapa desconocida: ${issue.stageId}` : undefined))
  */
 export function setErrorMap(map: ErrorMap | undefined): void {
-  globalErrorMap = map;
+  setGlobalErrorMap(map);
 }
 
 /** Resolves the message of a raw issue through the per-call, global and default maps. */
 export function resolveMessage(issue: RawIssue, local?: ErrorMap): string {
-  return local?.(issue) ?? globalErrorMap?.(issue) ?? defaultErrorMap(issue) ?? 'Invalid input.';
+  return messageOf(issue, local, defaultErrorMap);
+}
+
+/**
+ * An {@link AccordError} whose messages come from the full default catalog (the domain modules raise
+ * errors through this, so the catalog travels with them and not with the calendar functions).
+ */
+export function accordError(issues: readonly RawIssue[], errorMap?: ErrorMap): AccordError {
+  return new AccordError(finalizeIssues(issues, errorMap));
+}
+
+/** Gives raw issues their messages (per-call map → global map → the full default catalog). */
+export function finalizeIssues(issues: readonly RawIssue[], errorMap?: ErrorMap): readonly AccordIssue[] {
+  return finalizeWith(issues, errorMap, defaultErrorMap);
 }

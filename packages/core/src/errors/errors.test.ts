@@ -78,3 +78,24 @@ describe('setErrorMap', () => {
     expect(error.issues[0]?.message).toBe('local');
   });
 });
+
+describe('message catalogs', () => {
+  it('resolves generic and calendar codes without the domain catalog, as the full map does', async () => {
+    const { finalizeIssues } = await import('./_resolve');
+    const { defaultErrorMap } = await import('./errorMap');
+    const raw = [
+      { code: 'invalid_instant', path: ['start'], received: 'yesterday' },
+      { code: 'invalid_timezone', path: ['timezone'], timezone: 'Mars/Olympus' },
+      { code: 'overlapping_intervals', path: ['hours', 'mon'], first: ['09:00', '12:00'], second: ['11:00', '13:00'] },
+    ] as const;
+    const light = finalizeIssues(raw, undefined, () => undefined);
+    for (const [i, issue] of light.entries()) {
+      expect(issue.message).toBe(defaultErrorMap(raw[i] as never));
+      expect(issue.message).not.toMatch(/^Invalid input/);
+    }
+  });
+
+  it('names the code when no catalog knows it, and the full catalog knows domain codes', () => {
+    expect(AccordError.from([{ code: 'empty_funnel', path: [] }]).issues[0]?.message).toMatch(/no open stages/);
+  });
+});

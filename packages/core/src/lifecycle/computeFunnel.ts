@@ -1,7 +1,8 @@
 import { readPath, splitFieldPath } from '../_lib/fieldPath';
 import { toEpochMs } from '../_lib/instant';
 import type { Agreement, StageId } from '../agreement/agreement.types';
-import { AccordError, finalizeIssues } from '../errors/AccordError';
+import { AccordError } from '../errors/AccordError';
+import { finalizeIssues } from '../errors/errorMap';
 import type { AccordIssue, ErrorMap } from '../errors/errors.types';
 import { dimensionPath, NONE } from '../metrics/_columns';
 import type { Instant, Lead } from '../records/records.types';

@@ -1,6 +1,6 @@
 import { toEpochMs } from '../_lib/instant';
 import type { Agreement, StageId } from '../agreement/agreement.types';
-import { finalizeIssues } from '../errors/AccordError';
+import { finalizeIssues } from '../errors/errorMap';
 import type { PathSegment, RawIssue } from '../errors/errors.types';
 import type { Lead, StageEvent } from '../records/records.types';
 import { isTerminal, type StageIndex, stageIndex } from './_stageIndex';

@@ -1,5 +1,6 @@
 import { fromZodIssues } from '../_lib/fromZodIssues';
-import { AccordError, finalizeIssues } from '../errors/AccordError';
+import { AccordError } from '../errors/AccordError';
+import { finalizeIssues } from '../errors/errorMap';
 import type { AccordIssue, ParseOptions, RawIssue } from '../errors/errors.types';
 import { RecordSchemas } from './records.schemas';
 import type { RecordKind, RecordTypes } from './records.types';

@@ -1,5 +1,6 @@
 import type { Agreement, MetricExpression } from '../agreement/agreement.types';
-import { AccordError, finalizeIssues } from '../errors/AccordError';
+import { AccordError } from '../errors/AccordError';
+import { finalizeIssues } from '../errors/errorMap';
 import type { AccordIssue, RawIssue } from '../errors/errors.types';
 import { buildColumnar, type Columnar, dimensionPath } from '../metrics/_columns';
 import { collectNodes, type ExecutionResult, execute, type Grouping } from '../metrics/_execute';
