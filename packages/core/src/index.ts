@@ -1,6 +1,7 @@
 // @accord/core — the public API. Every name is listed explicitly; `_lib/` stays private.
 
 export { toEpochMs } from './_lib/instant';
+export { type Proportion, wilson } from './_lib/wilson';
 // Agreement
 export { AgreementSchema, CalendarSchema, RuleSchema } from './agreement/agreement.schemas';
 export type {
@@ -8,8 +9,11 @@ export type {
   Agreement,
   AttributionModel,
   AttributionSettings,
+  BuyingCommitteeDefinition,
+  BuyingRole,
   CalendarDefinition,
   CalendarId,
+  CommitteeRequirement,
   DispositionAction,
   DispositionDetail,
   DispositionReason,
@@ -26,10 +30,13 @@ export type {
   IntentSignal,
   LeadStandard,
   LeadStandardSla,
+  LossCategory,
+  LossReason,
   MetricDefinition,
   MetricExpression,
   MetricOwner,
   MetricTarget,
+  ObjectionTheme,
   Pool,
   PoolId,
   PoolMember,
@@ -45,11 +52,14 @@ export type {
   StageId,
   StageKind,
   SuppressionRule,
+  TargetAccountsDefinition,
+  TargetAccountTier,
   Team,
   Territory,
   TouchesSla,
   TransitionPolicy,
   Weekday,
+  WinLossDefinition,
 } from './agreement/agreement.types';
 export { defaultAgreement } from './agreement/defaultAgreement';
 export { defineAgreement } from './agreement/defineAgreement';
@@ -129,6 +139,19 @@ export type {
 export { type FlattenIssuesResult, flattenIssues } from './errors/flattenIssues';
 export { type FormatIssuesOptions, formatIssues } from './errors/formatIssues';
 export { formatPath } from './errors/formatPath';
+export type {
+  AccountEngagementReason,
+  AccountOptions,
+  AccountScore,
+  AccountTierResult,
+  CommitteeCoverage,
+  RoleCoverage,
+  RoleState,
+  SummarizeTargetAccountsOptions,
+  SummaryValue,
+  TargetAccountRow,
+  TargetAccountSummary,
+} from './icp/accounts.types';
 // ICP and scoring
 export type {
   EngagementReason,
@@ -136,11 +159,23 @@ export type {
   FitReason,
   FitScore,
   IcpTier,
+  LeadScores,
+  ScoredLead,
   ScoreLeadOptions,
   ScoreLeadResult,
 } from './icp/icp.types';
+export type {
+  CriterionReview,
+  IcpProposal,
+  IcpReview,
+  IcpSlice,
+  LiftCell,
+  ReasonsBy,
+  ReviewIcpOptions,
+} from './icp/reviewIcp.types';
 export { sampleIcp } from './icp/sampleIcp';
 export { scoreLead } from './icp/scoreLead';
+export { withScores } from './icp/withScores';
 // Lifecycle
 export {
   type ComputeFunnelOptions,
@@ -191,6 +226,7 @@ export type {
   Lead,
   LeadDisposition,
   Opportunity,
+  OpportunityLoss,
   RecordKind,
   RecordTypes,
   Spend,
@@ -265,7 +301,6 @@ export type {
   ScorecardNodeValue,
   ScorecardPeriod,
 } from './scorecard/scorecardEngine.types';
-
 // Calendars and SLAs
 export { addBusinessMinutes } from './sla/addBusinessMinutes';
 export { businessMinutesBetween } from './sla/businessMinutesBetween';
@@ -304,3 +339,10 @@ export type {
   SlaWarning,
 } from './sla/sla.types';
 export { type SlaTally, type SummarizeSlasResult, summarizeSlas } from './sla/summarizeSlas';
+export type {
+  ComputeWinLossOptions,
+  CountedId,
+  WinLossDimension,
+  WinLossResult,
+  WinLossRow,
+} from './winloss/winloss.types';

@@ -1,4 +1,5 @@
 import type { EntityKind, PathSegment, RawIssue } from '../errors/errors.types';
+import { fieldRules, SCORE_FIELDS, type ScoreField, stageRules } from '../icp/_scoreFields';
 import { isBuiltInMetricId } from '../metrics/isBuiltInMetricId';
 import { checkCalendar } from '../sla/_checkCalendar';
 import type { Agreement, MetricExpression } from './agreement.types';
@@ -201,6 +202,50 @@ export function checkAgreement(a: Agreement): RawIssue[] {
     }
   }
   if (a.intent) unique('signal', a.intent.signals, ['intent', 'signals']);
+
+  // Stage criteria that read scores need the section that defines them.
+  const scoreFields = Object.keys(SCORE_FIELDS);
+  for (const { rule, path } of stageRules(a))
+    for (const ref of fieldRules(rule, path)) {
+      if (ref.field !== 'scores' && !ref.field.startsWith('scores.')) continue;
+      const section = SCORE_FIELDS[ref.field as ScoreField] as 'icp' | 'intent' | undefined;
+      if (section === undefined)
+        issues.push({ code: 'unknown_score', path: ref.path, field: ref.field, known: scoreFields });
+      else if (!a[section]) issues.push({ code: 'score_not_defined', path: ref.path, field: ref.field, section });
+    }
+
+  // Target accounts, the buying committee and the win/loss catalog.
+  if (a.targetAccounts) {
+    unique('tier', a.targetAccounts.tiers, ['targetAccounts', 'tiers']);
+    for (const [i, tier] of a.targetAccounts.tiers.entries())
+      if (!tier.accountIds && !tier.when)
+        issues.push({
+          code: 'invalid_type',
+          path: ['targetAccounts', 'tiers', i],
+          expected: '"accountIds", "when" or both (which accounts are in the tier?)',
+          received: 'neither',
+        });
+  }
+  if (a.buyingCommittee) {
+    const { roles, requirements } = a.buyingCommittee;
+    unique('role', roles, ['buyingCommittee', 'roles']);
+    unique('requirement', requirements, ['buyingCommittee', 'requirements']);
+    const roleIds = roles.map((r) => r.id);
+    const known = new Set(roleIds);
+    for (const [i, requirement] of requirements.entries())
+      for (const [j, roleId] of requirement.roles.entries())
+        if (!known.has(roleId))
+          issues.push({
+            code: 'unknown_role',
+            path: ['buyingCommittee', 'requirements', i, 'roles', j],
+            roleId,
+            known: roleIds,
+          });
+  }
+  if (a.winLoss) {
+    unique('loss_reason', a.winLoss.lossReasons, ['winLoss', 'lossReasons']);
+    unique('theme', a.winLoss.themes ?? [], ['winLoss', 'themes']);
+  }
 
   return issues;
 }

@@ -299,6 +299,63 @@ const IntentSchema = z.strictObject({
   cap: z.number().positive().max(100).optional(),
 });
 
+const DetailSchema = z.strictObject({
+  kind: z.enum(['text', 'date', 'choice']),
+  label,
+  required: z.boolean(),
+  options: z.array(label).min(1).max(200).optional(),
+});
+
+const ids = z.array(IdSchema).min(1).max(100_000);
+
+const TargetAccountsSchema = z.strictObject({
+  tiers: z
+    .array(
+      z.strictObject({ id: IdSchema, label, description, accountIds: ids.optional(), when: RuleSchema.optional() }),
+    )
+    .min(1)
+    .max(50),
+});
+
+const BuyingCommitteeSchema = z.strictObject({
+  roles: z
+    .array(z.strictObject({ id: IdSchema, label, description, when: RuleSchema }))
+    .min(1)
+    .max(50),
+  requirements: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        label,
+        appliesTo: RuleSchema.optional(),
+        roles: z.array(IdSchema).min(1).max(50),
+        staleAfterDays: z.number().positive().max(3660),
+        activityTypes: names,
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+const WinLossSchema = z.strictObject({
+  lossReasons: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        label,
+        description,
+        category: z.enum(['no_decision', 'competitor', 'price', 'timing', 'product_gap', 'other']),
+        detail: DetailSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+  themes: z
+    .array(z.strictObject({ id: IdSchema, label, description }))
+    .max(200)
+    .optional(),
+});
+
 /**
  * The structural schema of an {@link Agreement}. {@link parseAgreement} runs it, then the
  * cross-field checks (unknown and duplicate ids, calendars, recycle stage, metric references).
@@ -338,4 +395,7 @@ export const AgreementSchema: z.ZodType<Agreement> = z.strictObject({
     .optional(),
   icp: IcpSchema.optional(),
   intent: IntentSchema.optional(),
+  targetAccounts: TargetAccountsSchema.optional(),
+  buyingCommittee: BuyingCommitteeSchema.optional(),
+  winLoss: WinLossSchema.optional(),
 });

@@ -399,6 +399,84 @@ export interface IntentDefinition {
 }
 
 /**
+ * A tier of target accounts (account-based plays): an explicit account list, a rule over the
+ * {@link Account} record, or both (an account is in the tier when it is listed or matches). The
+ * first tier that takes an account wins, in the agreement's order (`tier1` before `tier2`).
+ */
+export interface TargetAccountTier {
+  id: string;
+  label: string;
+  description?: string;
+  accountIds?: readonly string[];
+  /** A rule over the account, e.g. `{ field: 'segment', op: 'eq', value: 'enterprise' }`. */
+  when?: Rule;
+}
+
+/** The target account lists, by tier. */
+export interface TargetAccountsDefinition {
+  tiers: readonly TargetAccountTier[];
+}
+
+/**
+ * A role in the buying committee, and how to recognise the contacts (leads of the account) who hold
+ * it: usually a rule over a title or a role field, e.g.
+ * `{ field: 'attributes.title', op: 'matches', value: '\\b(CFO|VP Finance)\\b', flags: 'i' }`.
+ */
+export interface BuyingRole {
+  id: string;
+  label: string;
+  description?: string;
+  when: Rule;
+}
+
+/**
+ * The roles that must be engaged in the accounts a requirement applies to (a segment, a tier), and
+ * how recent engagement must be: a role is `engaged` when one of its contacts had an activity (of
+ * `activityTypes`, default any) in the last `staleAfterDays` days, `stale` when only earlier.
+ */
+export interface CommitteeRequirement {
+  id: string;
+  label: string;
+  /** A rule over the account (`segment`, `region`, `attributes.*`, or `tier` — its target tier id). Default: every account. */
+  appliesTo?: Rule;
+  /** The role ids that must be engaged. */
+  roles: readonly string[];
+  staleAfterDays: number;
+  activityTypes?: readonly string[];
+}
+
+/** The buying committee: its roles and, per segment, which of them must be engaged. The first requirement that applies wins. */
+export interface BuyingCommitteeDefinition {
+  roles: readonly BuyingRole[];
+  requirements: readonly CommitteeRequirement[];
+}
+
+/** The kind of a loss reason, for the metrics every council asks for (no-decision rate, competitive losses). */
+export type LossCategory = 'no_decision' | 'competitor' | 'price' | 'timing' | 'product_gap' | 'other';
+
+/** A standard reason a deal was lost, and the detail it needs (which competitor?). */
+export interface LossReason {
+  id: string;
+  label: string;
+  description?: string;
+  category: LossCategory;
+  detail?: DispositionDetail;
+}
+
+/** An objection theme, to tag lost (and won) deals with. */
+export interface ObjectionTheme {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+/** The win/loss catalog: loss reasons and objection themes, next to the lead reject reasons. */
+export interface WinLossDefinition {
+  lossReasons: readonly LossReason[];
+  themes?: readonly ObjectionTheme[];
+}
+
+/**
  * The operating agreement between Sales and Marketing: the stages and their criteria, the two-way
  * SLAs, the disposition reasons, routing, metric definitions and targets, and the attribution rule.
  *
@@ -435,6 +513,12 @@ export interface Agreement<
   icp?: IcpDefinition;
   /** The intent signals, for engagement scores. */
   intent?: IntentDefinition;
+  /** Target account lists by tier, for account-based plays. */
+  targetAccounts?: TargetAccountsDefinition;
+  /** The buying committee that must be engaged, per segment. */
+  buyingCommittee?: BuyingCommitteeDefinition;
+  /** The opportunity loss reasons and objection themes. */
+  winLoss?: WinLossDefinition;
 }
 
 /** The stage ids of an agreement, as a union of literals. */

@@ -38,6 +38,24 @@ function domainMessage(issue: RawIssue): string | undefined {
       return `Stage ${short(issue.stageId)} is not a stage of kind "recycled".`;
     case 'not_increasing':
       return `Expected a value greater than the previous step's ${issue.previous}, got ${issue.value}.`;
+    case 'unknown_role':
+      return issue.known.length === 0
+        ? `Unknown buying role ${short(issue.roleId)}; the agreement defines no roles: add them under "buyingCommittee.roles".`
+        : `Unknown buying role ${short(issue.roleId)}; the agreement's roles are ${list(issue.known)}.`;
+    case 'unknown_loss_reason':
+      return issue.known.length === 0
+        ? `Unknown loss reason ${short(issue.reasonId)}; the agreement defines none: add them under "winLoss.lossReasons".`
+        : `Unknown loss reason ${short(issue.reasonId)}; the agreement's loss reasons are ${list(issue.known)}.`;
+    case 'unknown_theme':
+      return `Unknown objection theme ${short(issue.themeId)}; the agreement's themes are ${list(issue.known)}.`;
+    case 'loss_reason_on_won':
+      return `Opportunity ${short(issue.opportunityId)} is won but carries the loss reason ${short(issue.reasonId)}: remove the reason or correct "won".`;
+    case 'unknown_score':
+      return `Unknown score field ${short(issue.field)}; the scores are ${list(issue.known)}.`;
+    case 'score_not_defined':
+      return `${short(issue.field)} needs the agreement's "${issue.section}" section, which is missing: add it, or remove the condition.`;
+    case 'currency_mismatch':
+      return `Expected an amount in ${issue.expected}, got ${issue.received}: convert it first, or set the agreement's currency.`;
     case 'not_descending':
       return `Expected a value lower than the previous tier's ${issue.previous}, got ${issue.value}: list the tiers A > B > C.`;
     case 'weights_mismatch':

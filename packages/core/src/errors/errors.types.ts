@@ -15,7 +15,12 @@ export type EntityKind =
   | 'metric'
   | 'record'
   | 'criterion'
-  | 'signal';
+  | 'signal'
+  | 'tier'
+  | 'role'
+  | 'requirement'
+  | 'loss_reason'
+  | 'theme';
 
 /** The formats Accord checks beyond plain types. */
 export type IssueFormat =
@@ -81,7 +86,14 @@ export type IssueDetail =
   | { code: 'transition_not_allowed'; from: string | null; to: string; detail: string }
   | { code: 'empty_path' }
   | { code: 'unknown_channel'; channel: string; known: readonly string[] }
-  | { code: 'touch_after_conversion'; channel: string; touchAt: string; conversionAt: string };
+  | { code: 'touch_after_conversion'; channel: string; touchAt: string; conversionAt: string }
+  | { code: 'unknown_role'; roleId: string; known: readonly string[] }
+  | { code: 'unknown_loss_reason'; reasonId: string; known: readonly string[] }
+  | { code: 'unknown_theme'; themeId: string; known: readonly string[] }
+  | { code: 'loss_reason_on_won'; opportunityId: string; reasonId: string }
+  | { code: 'unknown_score'; field: string; known: readonly string[] }
+  | { code: 'score_not_defined'; field: string; section: 'icp' | 'intent' }
+  | { code: 'currency_mismatch'; expected: string; received: string };
 
 /** Every issue code Accord can report. */
 export type IssueCode = IssueDetail['code'];

@@ -1,4 +1,4 @@
-import type { Instant, Touchpoint } from '../records/records.types';
+import type { Instant, Lead, Touchpoint } from '../records/records.types';
 
 /** The ICP tier of a fit score; `none` is below tier C (or no ICP in the agreement). */
 export type IcpTier = 'A' | 'B' | 'C' | 'none';
@@ -61,3 +61,16 @@ export interface ScoreLeadResult {
   fit: FitScore;
   engagement: EngagementScore;
 }
+
+/**
+ * The scores stage criteria read, as `scores.fit`, `scores.tier` and `scores.engagement`
+ * (e.g. MQL entry: `{ all: [{ field: 'scores.fit', op: 'gte', value: 60 }, { field: 'scores.engagement', op: 'gte', value: 25 }] }`).
+ */
+export interface LeadScores {
+  fit: number;
+  tier: IcpTier;
+  engagement: number;
+}
+
+/** A lead with its scores, the record stage criteria are evaluated on. */
+export type ScoredLead<L extends Lead = Lead> = L & { readonly scores: LeadScores };

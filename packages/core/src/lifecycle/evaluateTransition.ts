@@ -1,6 +1,8 @@
 import type { Agreement, StageId } from '../agreement/agreement.types';
 import type { Rule } from '../criteria/criteria.types';
 import { evaluateCriteria } from '../criteria/evaluateCriteria';
+import { stagesReadScores } from '../icp/_scoreFields';
+import { withScores } from '../icp/withScores';
 import type { Lead } from '../records/records.types';
 import { stageIndex } from './_stageIndex';
 import { deriveLifecycle } from './deriveLifecycle';
@@ -24,6 +26,8 @@ import type {
  * re-entry from a side state is allowed into `reentryTo` stages. Then it evaluates the current
  * stage's exit criteria (for forward moves) and the landing stage's entry criteria.
  * Every check appears in `reasons`, passed or not, so "why can't I move this lead?" is answered.
+ * Criteria may read the lead's scores (`scores.fit`, `scores.tier`, `scores.engagement`): pass the
+ * lead's `activities` and `touchpoints` (or ready `scores`) and they are computed at `now`.
  *
  * @param lead - The lead.
  * @param toStage - The requested stage (typed by the agreement's literal stage ids).
@@ -49,6 +53,19 @@ export function evaluateTransition<A extends Agreement>(
   const from = (life.current ?? null) as S | null;
   const to = toStage as S;
   const reasons: TransitionReason[] = [];
+  // The record criteria read: the lead, with its scores when a stage rule reads them (computed once).
+  let scored: object | undefined;
+  const record = (): object => {
+    if (scored) return scored;
+    if (!stagesReadScores(agreement)) scored = lead;
+    else if (options.scores) scored = { ...lead, scores: options.scores };
+    else
+      scored = withScores(lead, options.activities ?? [], agreement, {
+        now: options.now,
+        ...(options.touchpoints && { touchpoints: options.touchpoints }),
+      });
+    return scored;
+  };
   const label = (id: string) => index.byId.get(id)?.def.label ?? id;
   const result = (move: TransitionMove, outcome: S | null, skipped: S[] = []): EvaluateTransitionResult<S> => ({
     allowed: reasons.every((r) => r.passed),
@@ -149,7 +166,7 @@ export function evaluateTransition<A extends Agreement>(
     }
     if ((move === 'forward' || move === 'skip') && source?.def.exit) {
       reasons.push(
-        criteriaReason('exit_criteria', `Exit criteria of ${source.def.label}`, source.def.exit, lead, options),
+        criteriaReason('exit_criteria', `Exit criteria of ${source.def.label}`, source.def.exit, record, options),
       );
     }
   }
@@ -157,7 +174,7 @@ export function evaluateTransition<A extends Agreement>(
   const landing = index.byId.get(outcome);
   if (landing?.def.entry) {
     reasons.push(
-      criteriaReason('entry_criteria', `Entry criteria of ${landing.def.label}`, landing.def.entry, lead, options),
+      criteriaReason('entry_criteria', `Entry criteria of ${landing.def.label}`, landing.def.entry, record, options),
     );
   }
   return result(move, outcome, skipped);
@@ -167,10 +184,10 @@ function criteriaReason(
   check: 'entry_criteria' | 'exit_criteria',
   title: string,
   rule: Rule,
-  lead: Lead,
+  record: () => object,
   options: EvaluateTransitionOptions,
 ): TransitionReason {
-  const criteria = evaluateCriteria(lead, rule, { now: options.now });
+  const criteria = evaluateCriteria(record(), rule, { now: options.now });
   const failing = criteria.reasons.filter((r) => r.passed === r.negated).map((r) => r.label ?? r.message);
   return {
     check,

@@ -1,6 +1,7 @@
 import type { CriterionReason, EvaluateCriteriaResult } from '../criteria/criteria.types';
 import type { AccordIssue, ErrorMap } from '../errors/errors.types';
-import type { Instant, StageEvent } from '../records/records.types';
+import type { LeadScores } from '../icp/icp.types';
+import type { Activity, Instant, StageEvent, Touchpoint } from '../records/records.types';
 
 /** One stay in a stage. Times are epoch milliseconds. */
 export interface StageVisit<TStage extends string = string> {
@@ -76,6 +77,13 @@ export interface EvaluateTransitionOptions {
   reason?: string;
   /** Derive the current stage from these events instead of the lead's `stageDates`. */
   events?: readonly StageEvent[];
+  /**
+   * The lead's activities and touchpoints, for stage criteria that read `scores.*` (the scores are
+   * computed with `scoreLead` at `now`); or pass `scores` computed already.
+   */
+  activities?: readonly Activity[];
+  touchpoints?: readonly Touchpoint[];
+  scores?: LeadScores;
 }
 
 /** The verdict on a stage change, with every check explained. */

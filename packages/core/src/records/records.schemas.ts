@@ -89,6 +89,12 @@ export const OpportunitySchema: z.ZodType<Opportunity> = z.strictObject({
   closedAt: InstantSchema.optional(),
   won: z.boolean().optional(),
   source: optionalText,
+  campaignId: optionalText,
+  segment: optionalText,
+  loss: z
+    .strictObject({ reasonId: RecordIdSchema, detail: optionalText, at: InstantSchema.optional(), by: optionalText })
+    .optional(),
+  themes: z.array(RecordIdSchema).max(100).optional(),
 });
 
 /** Schema of {@link Spend}. */
@@ -109,6 +115,7 @@ export const AccountSchema: z.ZodType<Account> = z.strictObject({
   ownerId: optionalText,
   segment: optionalText,
   region: optionalText,
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 
 /** The schema of each record kind. */

@@ -75,6 +75,16 @@ export interface Touchpoint {
   at: Instant;
 }
 
+/** Why a deal was lost (the agreement's `winLoss` catalog), and the objections heard. */
+export interface OpportunityLoss {
+  /** The agreement's loss reason id (e.g. `"no_decision"`). */
+  reasonId: string;
+  /** The reason's detail (which competitor?). */
+  detail?: string;
+  at?: Instant;
+  by?: string;
+}
+
 /** An opportunity (deal). `amount` is in minor units. */
 export interface Opportunity {
   id: string;
@@ -87,6 +97,12 @@ export interface Opportunity {
   closedAt?: Instant;
   won?: boolean;
   source?: string;
+  campaignId?: string;
+  segment?: string;
+  /** Why it was lost; only on lost deals (`won: false`). */
+  loss?: OpportunityLoss;
+  /** Objection theme ids (the agreement's `winLoss.themes`) heard on the deal, won or lost. */
+  themes?: string[];
 }
 
 /** Marketing spend over a period of calendar dates (inclusive), in minor units. */
@@ -108,6 +124,8 @@ export interface Account {
   ownerId?: string;
   segment?: string;
   region?: string;
+  /** Firmographics and custom fields (industry, employees…), for target-tier rules. */
+  attributes?: Record<string, AttributeValue>;
 }
 
 /** The canonical record kinds and their types. */
