@@ -173,6 +173,7 @@ export type {
   ReasonsBy,
   ReviewIcpOptions,
 } from './icp/reviewIcp.types';
+export { sampleAccountPlays } from './icp/sampleAccountPlays';
 export { sampleIcp } from './icp/sampleIcp';
 export { scoreLead } from './icp/scoreLead';
 export { withScores } from './icp/withScores';
@@ -339,6 +340,7 @@ export type {
   SlaWarning,
 } from './sla/sla.types';
 export { type SlaTally, type SummarizeSlasResult, summarizeSlas } from './sla/summarizeSlas';
+export { sampleWinLoss } from './winloss/sampleWinLoss';
 export type {
   ComputeWinLossOptions,
   CountedId,
