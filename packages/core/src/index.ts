@@ -139,6 +139,17 @@ export type {
 export { type FlattenIssuesResult, flattenIssues } from './errors/flattenIssues';
 export { type FormatIssuesOptions, formatIssues } from './errors/formatIssues';
 export { formatPath } from './errors/formatPath';
+// Governance
+export { agreementInForce } from './governance/agreementInForce';
+export { buildGlossary, type Glossary, type GlossarySection, type GlossaryTerm } from './governance/buildGlossary';
+export { describeRule } from './governance/describeRule';
+export { diffAgreements } from './governance/diffAgreements';
+export type { AgreementChange, AgreementDiff } from './governance/governance.types';
+export {
+  type ParseAgreementHistoryOptions,
+  parseAgreementHistory,
+  safeParseAgreementHistory,
+} from './governance/parseAgreementHistory';
 export type {
   AccountEngagementReason,
   AccountOptions,

@@ -56,6 +56,12 @@ function domainMessage(issue: RawIssue): string | undefined {
       return `${short(issue.field)} needs the agreement's "${issue.section}" section, which is missing: add it, or remove the condition.`;
     case 'currency_mismatch':
       return `Expected an amount in ${issue.expected}, got ${issue.received}: convert it first, or set the agreement's currency.`;
+    case 'version_mismatch':
+      return `Every version of a history must be of the same agreement: expected id ${short(issue.expected)}, got ${short(issue.received)}.`;
+    case 'overlapping_versions':
+      return `Versions ${short(issue.version)} and ${short(issue.other)} both take effect on ${issue.effectiveFrom}: one day can have only one version in force.`;
+    case 'future_version':
+      return `Version ${short(issue.version)} takes effect on ${issue.effectiveFrom}, in the future: pass { allowScheduled: true } to schedule it.`;
     case 'not_descending':
       return `Expected a value lower than the previous tier's ${issue.previous}, got ${issue.value}: list the tiers A > B > C.`;
     case 'weights_mismatch':

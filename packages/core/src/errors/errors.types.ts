@@ -20,7 +20,8 @@ export type EntityKind =
   | 'role'
   | 'requirement'
   | 'loss_reason'
-  | 'theme';
+  | 'theme'
+  | 'version';
 
 /** The formats Accord checks beyond plain types. */
 export type IssueFormat =
@@ -93,7 +94,10 @@ export type IssueDetail =
   | { code: 'loss_reason_on_won'; opportunityId: string; reasonId: string }
   | { code: 'unknown_score'; field: string; known: readonly string[] }
   | { code: 'score_not_defined'; field: string; section: 'icp' | 'intent' }
-  | { code: 'currency_mismatch'; expected: string; received: string };
+  | { code: 'currency_mismatch'; expected: string; received: string }
+  | { code: 'version_mismatch'; expected: string; received: string }
+  | { code: 'overlapping_versions'; version: string; other: string; effectiveFrom: string }
+  | { code: 'future_version'; version: string; effectiveFrom: string };
 
 /** Every issue code Accord can report. */
 export type IssueCode = IssueDetail['code'];
