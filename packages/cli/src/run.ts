@@ -1,6 +1,8 @@
 import { type CliIo, EXIT, UsageError } from './_lib/io';
 import { ATTRIBUTE_HELP, attributeCommand } from './commands/attribute';
 import { DEMO_HELP, demoCommand } from './commands/demo';
+import { DIFF_HELP, diffCommand } from './commands/diff';
+import { GLOSSARY_HELP, glossaryCommand } from './commands/glossary';
 import { ROUTE_HELP, routeCommand } from './commands/route';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
 import { SCORECARD_HELP, scorecardCommand } from './commands/scorecard';
@@ -22,6 +24,8 @@ Commands:
   route <leads>             route leads and explain each assignment; --audit finds misroutes
   scorecard <leads>         the shared scorecard: metrics by group and period, against targets
   attribute <file>          credit conversions to channels: rule-based, Markov, Shapley, or all
+  glossary [agreement]      publish the frozen definitions (stages, SLAs, reasons, metrics) as Markdown + HTML
+  diff <old> <new>          what changed between two agreement versions, in words
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -35,6 +39,8 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   sla: { run: slaCommand, help: SLA_HELP },
   scorecard: { run: scorecardCommand, help: SCORECARD_HELP },
   attribute: { run: attributeCommand, help: ATTRIBUTE_HELP },
+  glossary: { run: glossaryCommand, help: GLOSSARY_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
 };
 
 /**
