@@ -144,12 +144,22 @@ export { agreementInForce } from './governance/agreementInForce';
 export { buildGlossary, type Glossary, type GlossarySection, type GlossaryTerm } from './governance/buildGlossary';
 export { describeRule } from './governance/describeRule';
 export { diffAgreements } from './governance/diffAgreements';
-export type { AgreementChange, AgreementDiff } from './governance/governance.types';
+export type {
+  AgreementChange,
+  AgreementDiff,
+  PilotCell,
+  PilotMetric,
+  PilotResult,
+  PilotRow,
+  PilotStageSplit,
+  RunPilotOptions,
+} from './governance/governance.types';
 export {
   type ParseAgreementHistoryOptions,
   parseAgreementHistory,
   safeParseAgreementHistory,
 } from './governance/parseAgreementHistory';
+export { runPilot } from './governance/runPilot';
 export type {
   AccountEngagementReason,
   AccountOptions,

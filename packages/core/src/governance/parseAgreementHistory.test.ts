@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAgreement } from '../agreement/defaultAgreement';
 import type { Agreement } from '../agreement/agreement.types';
+import { defaultAgreement } from '../agreement/defaultAgreement';
 import { AccordError } from '../errors/AccordError';
 import { agreementInForce } from './agreementInForce';
 import { parseAgreementHistory, safeParseAgreementHistory } from './parseAgreementHistory';
