@@ -160,19 +160,29 @@ export {
   safeParseAgreementHistory,
 } from './governance/parseAgreementHistory';
 export { runPilot } from './governance/runPilot';
+export {
+  type ReviewItem,
+  type ReviewSample,
+  type SampleForReviewOptions,
+  sampleForReview,
+} from './governance/sampleForReview';
 export type {
   AccountEngagementReason,
   AccountOptions,
   AccountScore,
   AccountTierResult,
   CommitteeCoverage,
+  EvaluateCommitteeCoverageOptions,
   RoleCoverage,
   RoleState,
   SummarizeTargetAccountsOptions,
   SummaryValue,
+  TargetAccountData,
   TargetAccountRow,
   TargetAccountSummary,
+  TierAccountOptions,
 } from './icp/accounts.types';
+export { evaluateCommitteeCoverage } from './icp/evaluateCommitteeCoverage';
 // ICP and scoring
 export type {
   EngagementReason,
@@ -185,6 +195,7 @@ export type {
   ScoreLeadOptions,
   ScoreLeadResult,
 } from './icp/icp.types';
+export { reviewIcp } from './icp/reviewIcp';
 export type {
   CriterionReview,
   IcpProposal,
@@ -192,11 +203,15 @@ export type {
   IcpSlice,
   LiftCell,
   ReasonsBy,
+  ReviewIcpData,
   ReviewIcpOptions,
 } from './icp/reviewIcp.types';
 export { sampleAccountPlays } from './icp/sampleAccountPlays';
 export { sampleIcp } from './icp/sampleIcp';
+export { scoreAccount } from './icp/scoreAccount';
 export { scoreLead } from './icp/scoreLead';
+export { summarizeTargetAccounts } from './icp/summarizeTargetAccounts';
+export { tierAccount } from './icp/tierAccount';
 export { withScores } from './icp/withScores';
 // Lifecycle
 export {
@@ -361,10 +376,13 @@ export type {
   SlaWarning,
 } from './sla/sla.types';
 export { type SlaTally, type SummarizeSlasResult, summarizeSlas } from './sla/summarizeSlas';
+export { type CheckWinLossOptions, checkWinLoss } from './winloss/checkWinLoss';
+export { computeWinLoss } from './winloss/computeWinLoss';
 export { sampleWinLoss } from './winloss/sampleWinLoss';
 export type {
   ComputeWinLossOptions,
   CountedId,
+  WinLossData,
   WinLossDimension,
   WinLossResult,
   WinLossRow,

@@ -232,7 +232,20 @@ export function checkAgreement(a: Agreement): RawIssue[] {
     unique('requirement', requirements, ['buyingCommittee', 'requirements']);
     const roleIds = roles.map((r) => r.id);
     const known = new Set(roleIds);
-    for (const [i, requirement] of requirements.entries())
+    for (const [i, requirement] of requirements.entries()) {
+      const seen = new Map<string, number>();
+      for (const [j, roleId] of requirement.roles.entries()) {
+        const first = seen.get(roleId);
+        if (first !== undefined)
+          issues.push({
+            code: 'duplicate_id',
+            path: ['buyingCommittee', 'requirements', i, 'roles', j],
+            kind: 'role',
+            id: roleId,
+            firstPath: ['buyingCommittee', 'requirements', i, 'roles', first],
+          });
+        else seen.set(roleId, j);
+      }
       for (const [j, roleId] of requirement.roles.entries())
         if (!known.has(roleId))
           issues.push({
@@ -241,6 +254,7 @@ export function checkAgreement(a: Agreement): RawIssue[] {
             roleId,
             known: roleIds,
           });
+    }
   }
   if (a.winLoss) {
     unique('loss_reason', a.winLoss.lossReasons, ['winLoss', 'lossReasons']);

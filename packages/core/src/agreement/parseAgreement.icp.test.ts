@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { AccordError } from '../errors/AccordError';
+import { sampleAccountPlays } from '../icp/sampleAccountPlays';
 import { sampleIcp } from '../icp/sampleIcp';
+import { sampleWinLoss } from '../winloss/sampleWinLoss';
 import { defaultAgreement } from './defaultAgreement';
 import { parseAgreement, safeParseAgreement } from './parseAgreement';
 
 /** A deep copy of the default agreement with the sample ICP, loosened so tests can break it. */
 const base = (): Record<string, any> => JSON.parse(JSON.stringify({ ...defaultAgreement, ...sampleIcp }));
+/** The same, with the sample target tiers, buying committee and win/loss catalog. */
+const full = (): Record<string, any> =>
+  JSON.parse(JSON.stringify({ ...defaultAgreement, ...sampleIcp, ...sampleAccountPlays, ...sampleWinLoss }));
+/** Index of the MQL stage in the default agreement. */
+const MQL = defaultAgreement.stages.findIndex((s) => s.id === 'mql');
 const issuesOf = (input: unknown) => {
   const result = safeParseAgreement(input);
   if (result.success) return [];
@@ -139,5 +146,166 @@ describe('parseAgreement (icp and intent)', () => {
     a.icp.criteria[0].weight = 31;
     expect(() => parseAgreement(a)).toThrow(AccordError);
     expect(safeParseAgreement(a).error?.issues.map((i) => i.code)).toEqual(['duplicate_id', 'weights_mismatch']);
+  });
+});
+
+describe('parseAgreement (scores in stage criteria)', () => {
+  it('accepts stage rules reading scores.fit, scores.tier and scores.engagement when icp and intent are defined', () => {
+    const a = base();
+    a.stages[MQL].entry = {
+      all: [
+        { field: 'scores.fit', op: 'gte', value: 55 },
+        { field: 'scores.tier', op: 'in', value: ['A', 'B'] },
+        { field: 'scores.engagement', op: 'gte', value: 25 },
+      ],
+    };
+    expect(issuesOf(a)).toEqual([]);
+  });
+
+  it('reports unknown_score for a score field that does not exist, at the rule’s field', () => {
+    const a = base();
+    a.stages[MQL].entry = {
+      any: [
+        { field: 'attributes.x', op: 'exists' },
+        { field: 'scores.intent', op: 'gte', value: 1 },
+      ],
+    };
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'unknown_score',
+        path: `stages.${MQL}.entry.any.1.field`,
+        field: 'scores.intent',
+        known: ['scores.fit', 'scores.tier', 'scores.engagement'],
+      },
+    ]);
+    expect(safeParseAgreement(a).error?.issues[0]?.message).toBe(
+      'Unknown score field "scores.intent"; the scores are "scores.fit", "scores.tier", "scores.engagement".',
+    );
+  });
+
+  it('reports score_not_defined when a stage rule reads the fit but the icp section is missing', () => {
+    const a = base();
+    delete a.icp;
+    a.stages[MQL].exit = { not: { field: 'scores.tier', op: 'eq', value: 'none' } };
+    expect(issuesOf(a)).toEqual([
+      { code: 'score_not_defined', path: `stages.${MQL}.exit.not.field`, field: 'scores.tier', section: 'icp' },
+    ]);
+    expect(safeParseAgreement(a).error?.issues[0]?.message).toMatch(
+      /^"scores\.tier" needs the agreement's "icp" section/,
+    );
+  });
+
+  it('reports score_not_defined when a stage rule reads engagement but the intent section is missing', () => {
+    const a = base();
+    delete a.intent;
+    a.stages[MQL].entry = {
+      all: [
+        { field: 'scores.fit', op: 'gte', value: 55 },
+        { field: 'scores.engagement', op: 'gte', value: 25 },
+      ],
+    };
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'score_not_defined',
+        path: `stages.${MQL}.entry.all.1.field`,
+        field: 'scores.engagement',
+        section: 'intent',
+      },
+    ]);
+  });
+});
+
+describe('parseAgreement (target accounts, buying committee, win/loss)', () => {
+  it('accepts the sample target tiers, buying committee and win/loss catalog', () => {
+    const agreement = full();
+    expect(parseAgreement(agreement)).toEqual(agreement);
+  });
+
+  it('reports unknown_role for a requirement naming a role the committee does not define', () => {
+    const a = full();
+    a.buyingCommittee.requirements[1].roles[2] = 'cto';
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'unknown_role',
+        path: 'buyingCommittee.requirements.1.roles.2',
+        roleId: 'cto',
+        known: ['economic_buyer', 'champion', 'technical_evaluator', 'procurement'],
+      },
+    ]);
+    expect(safeParseAgreement(a).error?.issues[0]?.message).toBe(
+      'Unknown buying role "cto"; the agreement\'s roles are "economic_buyer", "champion", "technical_evaluator", "procurement".',
+    );
+  });
+
+  it('reports a role required twice by one requirement', () => {
+    const a = full();
+    a.buyingCommittee.requirements[1].roles.push('champion');
+    const result = safeParseAgreement(a);
+    expect(result.error?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['duplicate_id', 'buyingCommittee.requirements.1.roles.3'],
+    ]);
+  });
+
+  it('reports duplicate role ids with the first occurrence', () => {
+    const a = full();
+    a.buyingCommittee.roles[3].id = 'champion';
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'duplicate_id',
+        path: 'buyingCommittee.roles.3.id',
+        kind: 'role',
+        id: 'champion',
+        firstPath: ['buyingCommittee', 'roles', 1, 'id'],
+      },
+      // The enterprise requirement still names procurement, which no longer exists.
+      expect.objectContaining({
+        code: 'unknown_role',
+        path: 'buyingCommittee.requirements.0.roles.3',
+        roleId: 'procurement',
+      }),
+    ]);
+  });
+
+  it('reports duplicate tier ids with the first occurrence', () => {
+    const a = full();
+    a.targetAccounts.tiers[1].id = 'tier1';
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'duplicate_id',
+        path: 'targetAccounts.tiers.1.id',
+        kind: 'tier',
+        id: 'tier1',
+        firstPath: ['targetAccounts', 'tiers', 0, 'id'],
+      },
+    ]);
+  });
+
+  it('reports duplicate loss reason ids with the first occurrence', () => {
+    const a = full();
+    a.winLoss.lossReasons[4].id = 'price';
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'duplicate_id',
+        path: 'winLoss.lossReasons.4.id',
+        kind: 'loss_reason',
+        id: 'price',
+        firstPath: ['winLoss', 'lossReasons', 2, 'id'],
+      },
+    ]);
+  });
+
+  it('reports a tier with neither accountIds nor when', () => {
+    const a = full();
+    delete a.targetAccounts.tiers[1].when;
+    expect(issuesOf(a)).toEqual([
+      {
+        code: 'invalid_type',
+        path: 'targetAccounts.tiers.1',
+        expected: '"accountIds", "when" or both (which accounts are in the tier?)',
+        received: 'neither',
+      },
+    ]);
+    a.targetAccounts.tiers[1].accountIds = ['A000042'];
+    expect(issuesOf(a)).toEqual([]);
   });
 });

@@ -118,7 +118,7 @@ describe('diffAgreements', () => {
     reweighted.icp.criteria[0].weight = 35;
     reweighted.icp.criteria[1].weight = 20;
     expect(summaries(withIcp, reweighted)).toEqual([
-      'ICP, criterion "Industry: SaaS, fintech or e-commerce" (industry): weight changed from 30 to 35.',
+      'ICP, criterion "Industry: software, financial services or e-commerce" (industry): weight changed from 30 to 35.',
       'ICP, criterion "50–999 employees" (employees): weight changed from 25 to 20.',
     ]);
   });

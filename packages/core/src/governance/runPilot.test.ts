@@ -101,7 +101,11 @@ describe('runPilot', () => {
   });
 
   it('judges each side against its own targets', () => {
-    const candidate = { ...defaultAgreement, version: '2', targets: { ...defaultAgreement.targets, 'count.mql': { min: 10 } } };
+    const candidate = {
+      ...defaultAgreement,
+      version: '2',
+      targets: { ...defaultAgreement.targets, 'count.mql': { min: 10 } },
+    };
     const pilot = runPilot({ leads, opportunities }, defaultAgreement, candidate, { asOf, metrics });
     expect(pilot.totals.metrics['count.mql']?.candidate).toMatchObject({ target: { min: 10 }, status: 'missed' });
     expect(pilot.totals.metrics['count.mql']?.delta).toBe(0);

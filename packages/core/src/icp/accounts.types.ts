@@ -1,4 +1,5 @@
-import type { Instant, Touchpoint } from '../records/records.types';
+import type { AccordIssue, ErrorMap } from '../errors/errors.types';
+import type { Account, Activity, Instant, Lead, Opportunity, Touchpoint } from '../records/records.types';
 import type { EngagementReason, IcpTier } from './icp.types';
 
 /** Which target tier an account is in, and why. */
@@ -12,7 +13,13 @@ export interface AccountTierResult {
   detail: string;
 }
 
-/** Options for {@link scoreAccount} and {@link evaluateCommitteeCoverage}. */
+/** Options for {@link tierAccount}. */
+export interface TierAccountOptions {
+  /** The instant tier rules are evaluated at; needed only by rules that use `within_days`. */
+  now?: Instant | Date;
+}
+
+/** Options for {@link scoreAccount}. */
 export interface AccountOptions {
   /** The instant to evaluate at; never read from the clock. */
   now: Instant | Date;
@@ -54,7 +61,11 @@ export interface RoleCoverage {
   contactIds: readonly string[];
   /** The newest qualifying activity of any of them (epoch ms), or `null`. */
   lastEngagedAt: number | null;
-  /** E.g. `Dana Diaz (lead_12): meeting 3.0 days ago` or `no contact matches attributes.title ~ /CFO/i`. */
+  /**
+   * E.g. `lead_12: meeting 3.0 days ago, within 30 days; 2 contacts hold the role` or
+   * `none of the account's 4 contacts meets the role's rule: attributes.title matches /CFO/i`. Contacts are
+   * named by lead id only: names, e-mails and titles are personal data and never quoted.
+   */
   detail: string;
 }
 
@@ -76,10 +87,31 @@ export interface CommitteeCoverage {
   unengaged: readonly string[];
 }
 
+/** Options for {@link evaluateCommitteeCoverage}. */
+export interface EvaluateCommitteeCoverageOptions {
+  /** The instant to evaluate at: engagement is recent when within `staleAfterDays` before it. Never read from the clock. */
+  now: Instant | Date;
+}
+
+/** The records {@link summarizeTargetAccounts} reads. */
+export interface TargetAccountData {
+  accounts: readonly Account[];
+  /** Contacts: leads with an `accountId`. */
+  leads: readonly Lead[];
+  /** Sales activities of the contacts (for committee engagement). */
+  activities: readonly Activity[];
+  /** Deals, linked to accounts by `accountId`. */
+  opportunities: readonly Opportunity[];
+}
+
 /** Options for {@link summarizeTargetAccounts}. */
-export interface SummarizeTargetAccountsOptions extends AccountOptions {
-  /** Rows per target tier (default), per account segment, or both. */
+export interface SummarizeTargetAccountsOptions {
+  /** The instant committee coverage is evaluated at. Never read from the clock. */
+  now: Instant | Date;
+  /** Rows per target tier (default), per account segment, or both; the first dimension orders the rows. */
   groupBy?: readonly ('tier' | 'segment')[];
+  /** Overrides the messages of the issues for this call. */
+  errorMap?: ErrorMap;
 }
 
 /** A ratio or count with its parts, like a scorecard cell. */
@@ -111,7 +143,16 @@ export interface TargetAccountSummary {
   groupBy: readonly ('tier' | 'segment')[];
   rows: TargetAccountRow[];
   totals: Omit<TargetAccountRow, 'group'>;
-  /** Per account, for drill-down. */
+  /** Per account (by id), for drill-down. */
   accounts: { accountId: string; tierId: string | null; segment: string | null; coverage: CommitteeCoverage }[];
+  /** The agreement's currency (default `USD`): every amount is in its minor units. */
   currency: string;
+  /** Opportunities left out because their `accountId` is missing or names no account given (not account-based deals). */
+  unlinkedOpportunities: number;
+  /**
+   * Coded problems with the input: `currency_mismatch` for an opportunity in another currency (its
+   * amount is not summed, its count and outcome still are), `duplicate_id` for a repeated account id
+   * (the first one counts).
+   */
+  issues: AccordIssue[];
 }

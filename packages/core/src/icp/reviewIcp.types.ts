@@ -1,8 +1,18 @@
 import type { Proportion } from '../_lib/wilson';
 import type { AccordIssue, ErrorMap } from '../errors/errors.types';
-import type { Instant } from '../records/records.types';
+import type { Instant, Lead, Opportunity } from '../records/records.types';
 import type { CountedId } from '../winloss/winloss.types';
 import type { IcpTier } from './icp.types';
+
+/**
+ * The records {@link reviewIcp} reads. Fit is a rule over the lead alone, so activities and
+ * touchpoints are not needed (a whole sample or export may still be passed as it is).
+ */
+export interface ReviewIcpData {
+  leads: readonly Lead[];
+  /** Deals, for win rates (`leadIds`), loss reasons and objection themes. */
+  opportunities?: readonly Opportunity[];
+}
 
 /** Options for {@link reviewIcp}. */
 export interface ReviewIcpOptions {
@@ -14,6 +24,12 @@ export interface ReviewIcpOptions {
   conversionStage?: string;
   /** Groups smaller than this are shown but never ranked as evidence (default 20). */
   minGroupSize?: number;
+  /**
+   * The lead fields scanned for `add_criterion` proposals. Default: `country`, `segment`, `source` and
+   * every `attributes.*` key, except fields the agreement's stage rules read (they decide conversion
+   * by definition); a field is scanned only when it holds at most 30 distinct text / true-false values.
+   */
+  candidateFields?: readonly string[];
   errorMap?: ErrorMap;
 }
 

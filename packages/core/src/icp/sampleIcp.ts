@@ -6,7 +6,7 @@ import type { IcpDefinition, IntentDefinition } from '../agreement/agreement.typ
  * @summary An example ICP and intent section, to spread into an agreement.
  *
  * @description
- * Fit: industry (30), an employee band of 50–999 (25), a country (20) and a Salesforce tech signal
+ * Fit: industry (software, financial services or e-commerce: 30), an employee band of 50–999 (25), a country (20) and a Salesforce tech signal
  * in `attributes.tech` (25) — weights declared to add up to 100; tiers A ≥ 80, B ≥ 55, C ≥ 30.
  * Intent: a demo request (30, half-life 14 days), a sales meeting (20, 14 days), a webinar (15,
  * 30 days) and a pricing-page visit (10, 7 days), capped at 100. Not part of {@link defaultAgreement}:
@@ -21,9 +21,14 @@ export const sampleIcp: { icp: IcpDefinition; intent: IntentDefinition } = {
     criteria: [
       {
         id: 'industry',
-        label: 'Industry: SaaS, fintech or e-commerce',
+        label: 'Industry: software, financial services or e-commerce',
         weight: 30,
-        when: { field: 'attributes.industry', op: 'in', value: ['saas', 'fintech', 'ecommerce'], ignoreCase: true },
+        when: {
+          field: 'attributes.industry',
+          op: 'in',
+          value: ['software', 'saas', 'financial_services', 'fintech', 'ecommerce'],
+          ignoreCase: true,
+        },
       },
       {
         id: 'employees',

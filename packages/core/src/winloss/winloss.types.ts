@@ -2,12 +2,21 @@ import type { Proportion } from '../_lib/wilson';
 import type { LossCategory } from '../agreement/agreement.types';
 import type { AccordIssue, ErrorMap } from '../errors/errors.types';
 import type { IcpTier } from '../icp/icp.types';
-import type { Instant } from '../records/records.types';
+import type { Account, Instant, Lead, Opportunity } from '../records/records.types';
 
 export type { Proportion };
 
 /** What a win/loss row is grouped by. `tier` is the ICP tier of the deal's first lead (needs `tierOf` or `icp`). */
 export type WinLossDimension = 'source' | 'campaignId' | 'segment' | 'tier' | 'accountTier';
+
+/** The records {@link computeWinLoss} reads. */
+export interface WinLossData {
+  opportunities: readonly Opportunity[];
+  /** For the `source`, `campaignId` and `segment` fallbacks (the deal's first lead) and for `tier`. */
+  leads?: readonly Lead[];
+  /** For `accountTier` (the deal's `accountId`), when no `accountTierOf` is given. */
+  accounts?: readonly Account[];
+}
 
 /** Options for {@link computeWinLoss}. */
 export interface ComputeWinLossOptions {
@@ -17,7 +26,9 @@ export interface ComputeWinLossOptions {
   to?: Instant;
   /** The ICP tier of a deal (e.g. from `scoreLead` on its first lead); default: scored from `leads` with the agreement's ICP at `now`. */
   tierOf?: (opportunityId: string) => IcpTier;
-  /** Needed to score leads for `tier`. */
+  /** The target-account tier id of an account (`null`: in no tier); default: the agreement's `targetAccounts` over `accounts`. */
+  accountTierOf?: (accountId: string) => string | null;
+  /** Needed to score leads for `tier` (and by target-tier rules that use `within_days`). */
   now?: Instant | Date;
   errorMap?: ErrorMap;
 }
@@ -57,6 +68,8 @@ export interface WinLossRow {
 /** The result of {@link computeWinLoss}. */
 export interface WinLossResult {
   groupBy: readonly WinLossDimension[];
+  /** The currency of `wonAmount` / `lostAmount`: the agreement's, else the most common among the counted deals; `null` with no deals. */
+  currency: string | null;
   rows: WinLossRow[];
   totals: Omit<WinLossRow, 'group'>;
   /** Coded issues found in the deals (unknown reasons, reasons on won deals, missing details…); the deals still count, as recorded. */
