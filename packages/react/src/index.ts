@@ -16,6 +16,21 @@ export type { AttributionComparisonProps } from './components/AttributionCompari
  */
 export { AttributionComparison } from './components/AttributionComparison/AttributionComparison';
 /**
+ * Props of `CommitteeCoverage`.
+ *
+ * @example
+ * const props: CommitteeCoverageProps = { accountId: 'A000042', renderContact: (id) => names[id] ?? id };
+ */
+export type { CommitteeCoverageProps } from './components/CommitteeCoverage/CommitteeCoverage';
+/**
+ * An account's buying-committee coverage: n of d roles engaged, and each required role engaged, stale,
+ * unengaged or missing, with its contacts and last engagement.
+ *
+ * @example
+ * <CommitteeCoverage accountId={account.id} />
+ */
+export { CommitteeCoverage } from './components/CommitteeCoverage/CommitteeCoverage';
+/**
  * Props of `CriteriaChecklist`.
  *
  * @example
@@ -30,6 +45,21 @@ export type { CriteriaChecklistProps } from './components/CriteriaChecklist/Crit
  * <CriteriaChecklist reasons={evaluateCriteria(lead, rule, { now }).reasons} />
  */
 export { CriteriaChecklist } from './components/CriteriaChecklist/CriteriaChecklist';
+/**
+ * Props of `FitBadge`.
+ *
+ * @example
+ * const props: FitBadgeProps = { lead, activities, touchpoints };
+ */
+export type { FitBadgeProps } from './components/FitBadge/FitBadge';
+/**
+ * The lead's ICP tier and fit score as a badge; the explanation — every criterion and intent signal with its
+ * points — opens on hover and keyboard focus.
+ *
+ * @example
+ * <FitBadge lead={lead} />
+ */
+export { FitBadge } from './components/FitBadge/FitBadge';
 /**
  * Props of `FunnelChart`.
  *
@@ -117,6 +147,21 @@ export type { StageGateProps } from './components/StageGate/StageGate';
  */
 export { StageGate } from './components/StageGate/StageGate';
 /**
+ * Props of `WinLossPanel`.
+ *
+ * @example
+ * const props: WinLossPanelProps = { groupBy: 'source', from: '2026-07-01T00:00:00Z', to: '2026-10-01T00:00:00Z' };
+ */
+export type { WinLossPanelProps } from './components/WinLossPanel/WinLossPanel';
+/**
+ * Win and no-decision rates per group with their 95% intervals, cycle length won vs lost, loss reasons and
+ * objection themes; small groups are marked too few to read.
+ *
+ * @example
+ * <WinLossPanel groupBy="source" />
+ */
+export { WinLossPanel } from './components/WinLossPanel/WinLossPanel';
+/**
  * Options, result, state and measure types of `useAttribution`.
  *
  * @example
@@ -135,6 +180,25 @@ export type {
  * const { rows, models, figureOf, measure, setMeasure } = useAttribution({ models: ['first_touch', 'markov'] });
  */
 export { useAttribution } from './hooks/useAttribution';
+/**
+ * Options, result and row types of `useCommitteeCoverage`.
+ *
+ * @example
+ * const options: UseCommitteeCoverageOptions = { now: '2026-07-01T00:00:00Z' };
+ */
+export type {
+  CommitteeCoverageState,
+  CommitteeRoleRow,
+  UseCommitteeCoverageOptions,
+  UseCommitteeCoverageResult,
+} from './hooks/useCommitteeCoverage';
+/**
+ * Headless buying-committee coverage of an account, loaded through the adapter.
+ *
+ * @example
+ * const { state, roles, coverage } = useCommitteeCoverage(accountId);
+ */
+export { useCommitteeCoverage } from './hooks/useCommitteeCoverage';
 /**
  * Options, result, state and prop types of `useDispositionPicker`.
  *
@@ -159,6 +223,26 @@ export type {
  * <form {...picker.getFormProps()}>…<button {...picker.getSubmitProps()}>Reject lead</button></form>
  */
 export { useDispositionPicker } from './hooks/useDispositionPicker';
+/**
+ * Options, result and row types of `useFitScore`.
+ *
+ * @example
+ * const options: UseFitScoreOptions = { activities, touchpoints };
+ */
+export type {
+  EngagementSignalRow,
+  FitCriterionRow,
+  FitScoreState,
+  UseFitScoreOptions,
+  UseFitScoreResult,
+} from './hooks/useFitScore';
+/**
+ * Headless fit and engagement scores of a lead, with a row per criterion and signal.
+ *
+ * @example
+ * const { state, tier, criteria } = useFitScore(lead, { activities, touchpoints });
+ */
+export { useFitScore } from './hooks/useFitScore';
 /**
  * Options, result and state types of `useFunnel`.
  *
@@ -271,6 +355,27 @@ export type {
  */
 export { useStageGate } from './hooks/useStageGate';
 /**
+ * Options, result and row types of `useWinLoss`.
+ *
+ * @example
+ * const options: UseWinLossOptions = { groupBy: 'campaignId' };
+ */
+export type {
+  CountedRow,
+  ProportionText,
+  UseWinLossOptions,
+  UseWinLossResult,
+  WinLossGroupRow,
+  WinLossState,
+} from './hooks/useWinLoss';
+/**
+ * Headless win/loss metrics per group, loaded through the adapter.
+ *
+ * @example
+ * const { state, rows, totals } = useWinLoss({ groupBy: 'source' });
+ */
+export { useWinLoss } from './hooks/useWinLoss';
+/**
  * Props of `AccordProvider` and the value `useAccord` returns.
  *
  * @example
@@ -349,6 +454,17 @@ export type { AttributionQueryParams, AttributionRow, AttributionView } from './
  */
 export { attributionQueryOptions } from './queries/attributionQueryOptions';
 /**
+ * Query options for an account's committee coverage, computed from the shared records.
+ *
+ * @example
+ * await queryClient.prefetchQuery(committeeCoverageQueryOptions(adapter, { agreement, accountId, now }));
+ */
+export {
+  type CommitteeCoverageQueryParams,
+  type CommitteeCoverageView,
+  committeeCoverageQueryOptions,
+} from './queries/committeeCoverageQueryOptions';
+/**
  * Variables and rollback snapshot of the disposition mutation.
  *
  * @example
@@ -377,6 +493,13 @@ export type { FunnelQueryParams } from './queries/funnelQueryOptions';
  * await queryClient.prefetchQuery(funnelQueryOptions(adapter, { agreement, from: '2026-01-01T00:00:00Z' }));
  */
 export { funnelQueryOptions } from './queries/funnelQueryOptions';
+/**
+ * A lead's activities and touchpoints, loaded once and shared by every badge on the page.
+ *
+ * @example
+ * const { activities, touchpoints } = await queryClient.fetchQuery(leadEventsQueryOptions(adapter));
+ */
+export { activitiesOf, type LeadEvents, leadEventsQueryOptions, touchpointsOf } from './queries/leadEventsQueryOptions';
 /**
  * Every record an adapter lists, as loaded by `recordsQueryOptions`.
  *
@@ -420,3 +543,10 @@ export type { SlaQueueQueryParams } from './queries/slaQueueQueryOptions';
  * await queryClient.prefetchQuery(slaQueueQueryOptions(adapter, { agreement }));
  */
 export { slaQueueQueryOptions } from './queries/slaQueueQueryOptions';
+/**
+ * Query options for win/loss metrics, computed from the shared records.
+ *
+ * @example
+ * await queryClient.prefetchQuery(winLossQueryOptions(adapter, { agreement, groupBy: 'source' }));
+ */
+export { type WinLossQueryParams, winLossQueryOptions } from './queries/winLossQueryOptions';

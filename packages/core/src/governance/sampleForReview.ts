@@ -41,7 +41,16 @@ export interface ReviewItem {
   stage: { id: string | null; label: string | null; since: number | null };
   /** The current stage's entry criteria against the lead as it is now; `null` when the stage has none. */
   criteria: { passed: boolean; reasons: string[] } | null;
-  slas: { slaId: string; label: string; side: string; state: string; elapsedMinutes: number; targetMinutes: number }[];
+  slas: {
+    slaId: string;
+    label: string;
+    side: string;
+    /** `first_touch`, `disposition`, `touches` (clocks), `lead_standard`, `acceptance_rate`. */
+    kind: string;
+    state: string;
+    elapsedMinutes: number;
+    targetMinutes: number;
+  }[];
   disposition: {
     reasonId: string;
     label: string;
@@ -233,6 +242,7 @@ export function sampleForReview(leads: readonly Lead[], options: SampleForReview
         slaId: s.slaId,
         label: s.label,
         side: s.side,
+        kind: s.kind,
         state: s.state,
         elapsedMinutes: Math.round(s.elapsedMinutes * 10) / 10,
         targetMinutes: s.targetMinutes,

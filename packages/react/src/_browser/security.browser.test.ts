@@ -40,6 +40,9 @@ describe('widgets in Chromium under a strict Content-Security-Policy', () => {
       imgs: document.querySelectorAll('img').length,
       scripts: document.querySelectorAll('body script').length,
       svgWithOnload: document.querySelectorAll('svg[onload]').length,
+      plays: [
+        ...document.querySelectorAll<HTMLElement>('.accord-FitBadge, .accord-CommitteeCoverage, .accord-WinLossPanel'),
+      ].map((el) => `${el.className}:${el.dataset['state']}`),
       styleElements: [...document.querySelectorAll('style')].map((s) => s.textContent?.slice(0, 80)),
       inlineStyleAttributes: [...document.querySelectorAll('[style]')]
         .map((el) => el.getAttribute('style'))
@@ -54,6 +57,11 @@ describe('widgets in Chromium under a strict Content-Security-Policy', () => {
     expect(seen.scripts).toBe(0);
     expect(seen.svgWithOnload).toBe(0);
     expect(seen.styleElements).toEqual([]);
+    expect(seen.plays).toEqual([
+      'accord-FitBadge:scored',
+      expect.stringMatching(/^accord-CommitteeCoverage:(partial|covered)$/),
+      'accord-WinLossPanel:data',
+    ]);
     expect(seen.text).toContain(HOSTILE.img);
     await page.close();
   }, 120_000);

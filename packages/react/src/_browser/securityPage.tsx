@@ -6,17 +6,22 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AttributionComparison } from '../components/AttributionComparison/AttributionComparison';
+import { CommitteeCoverage } from '../components/CommitteeCoverage/CommitteeCoverage';
+import { FitBadge } from '../components/FitBadge/FitBadge';
 import { FunnelChart } from '../components/FunnelChart/FunnelChart';
 import { RejectPicker } from '../components/RejectPicker/RejectPicker';
 import { RoutingTrace } from '../components/RoutingTrace/RoutingTrace';
 import { Scorecard } from '../components/Scorecard/Scorecard';
 import { SlaQueue } from '../components/SlaQueue/SlaQueue';
 import { StageGate } from '../components/StageGate/StageGate';
+import { WinLossPanel } from '../components/WinLossPanel/WinLossPanel';
 import { AccordProvider } from '../provider/AccordProvider';
 import { createManualClock } from '../provider/clock';
 import { createArrayAdapter } from './arrayAdapter';
-import { hostileSample } from './hostileData';
+import { HOSTILE, hostilePlaysAgreement, hostileSample } from './hostileData';
 import '../styles.css';
+
+// Until styles.css imports them.
 
 declare global {
   interface Window {
@@ -42,6 +47,10 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false 
 const lead = sample.leads[0] as (typeof sample.leads)[number];
 // A lead in MQL (so reject reasons apply) with an owner.
 const mql = sample.leads.find((l) => l.stageDates?.['mql'] !== undefined && l.stageDates['sal'] === undefined) ?? lead;
+const plays = hostilePlaysAgreement();
+// An account with contacts, named with hostile text (adapters need not list accounts: the record is passed in).
+const accountId = sample.leads.find((l) => l.accountId !== undefined)?.accountId ?? 'A000001';
+const account = { id: accountId, name: HOSTILE.img, segment: 'enterprise' };
 
 function App() {
   return (
@@ -69,6 +78,15 @@ function App() {
           </section>
           <section aria-label="Routing trace">
             <RoutingTrace lead={mql} />
+          </section>
+          <section aria-label="Fit badge">
+            <FitBadge lead={lead} agreement={plays} open />
+          </section>
+          <section aria-label="Committee coverage">
+            <CommitteeCoverage account={account} agreement={plays} renderContact={(l) => l.company} />
+          </section>
+          <section aria-label="Win/loss">
+            <WinLossPanel agreement={plays} defaultGroupBy="segment" />
           </section>
         </main>
       </AccordProvider>

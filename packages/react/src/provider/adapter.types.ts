@@ -40,6 +40,11 @@ export interface AccordAdapter {
   listTouchpoints(options?: AccordListOptions): Promise<AccordPage<Touchpoint>>;
   listOpportunities(options?: AccordListOptions): Promise<AccordPage<Opportunity>>;
   listSpend(options?: AccordListOptions): Promise<AccordPage<Spend>>;
+  /**
+   * Optional: the CRM's accounts (companies), for account views such as `CommitteeCoverage`. Adapters
+   * without it give those views no accounts; hosts can pass accounts to the hooks instead.
+   */
+  listAccounts?(options?: AccordListOptions): Promise<AccordPage<Account>>;
   writeDisposition?(leadId: string, disposition: LeadDisposition): Promise<void>;
   runScorecard?(options: ComputeScorecardOptions & { accounts?: readonly Account[] }): Promise<ScorecardResult>;
 }

@@ -45,3 +45,29 @@ describe('recordsQueryOptions', () => {
     await expect(new QueryClient().fetchQuery(recordsQueryOptions(adapter))).rejects.toThrow('down');
   });
 });
+
+describe('recordsQueryOptions accounts', () => {
+  it('loads accounts when the adapter has listAccounts, page by page', async () => {
+    const sample = generateSample({ leads: 60, seed: 2 });
+    const memory = createMemoryAdapter(sample);
+    const adapter: AccordAdapter = {
+      ...memory,
+      name: 'with-accounts',
+      listAccounts: async (o) => {
+        const start = o?.cursor ? Number(o.cursor) : 0;
+        const end = Math.min(sample.accounts.length, start + 5);
+        return {
+          records: sample.accounts.slice(start, end),
+          nextCursor: end < sample.accounts.length ? String(end) : null,
+        };
+      },
+    };
+    const records = await new QueryClient().fetchQuery(recordsQueryOptions(adapter));
+    expect(records.accounts).toEqual(sample.accounts);
+  });
+
+  it('leaves accounts empty when the adapter has no listAccounts', async () => {
+    const records = await new QueryClient().fetchQuery(recordsQueryOptions(createMemoryAdapter({})));
+    expect(records.accounts).toEqual([]);
+  });
+});

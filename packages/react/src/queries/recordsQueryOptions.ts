@@ -1,4 +1,4 @@
-import type { Activity, Lead, Opportunity, Spend, Touchpoint } from '@accord/core';
+import type { Account, Activity, Lead, Opportunity, Spend, Touchpoint } from '@accord/core';
 import { queryOptions } from '@tanstack/react-query';
 import type { AccordAdapter, AccordListOptions, AccordPage } from '../provider/adapter.types';
 import { accordKeys } from './accordKeys';
@@ -10,6 +10,8 @@ export interface AccordRecords {
   touchpoints: readonly Touchpoint[];
   opportunities: readonly Opportunity[];
   spend: readonly Spend[];
+  /** The adapter's accounts when it has `listAccounts`, else empty. */
+  accounts: readonly Account[];
 }
 
 const PAGE = 10_000;
@@ -38,7 +40,8 @@ async function listAll<T>(
  * The SLA queue, funnel, attribution and (for adapters without push-down) the scorecard are computed
  * in the browser from these records, so they are loaded once per adapter and cached under
  * `accordKeys.records(adapter)`. A disposition submitted through `useDispositionPicker` updates this
- * cache optimistically. Kinds the adapter does not list (`capabilities.lists`) are empty arrays.
+ * cache optimistically. Kinds the adapter does not list (`capabilities.lists`) are empty arrays; so are
+ * `accounts` when the adapter has no (optional) `listAccounts`.
  *
  * @param adapter - Any Accord adapter.
  *
@@ -50,14 +53,16 @@ export function recordsQueryOptions(adapter: AccordAdapter) {
     queryKey: accordKeys.records(adapter),
     queryFn: async ({ signal }): Promise<AccordRecords> => {
       const { lists } = adapter.capabilities;
-      const [leads, activities, touchpoints, opportunities, spend] = await Promise.all([
+      const { listAccounts } = adapter;
+      const [leads, activities, touchpoints, opportunities, spend, accounts] = await Promise.all([
         lists.leads ? listAll((o) => adapter.listLeads(o), signal) : [],
         lists.activities ? listAll((o) => adapter.listActivities(o), signal) : [],
         lists.touchpoints ? listAll((o) => adapter.listTouchpoints(o), signal) : [],
         lists.opportunities ? listAll((o) => adapter.listOpportunities(o), signal) : [],
         lists.spend ? listAll((o) => adapter.listSpend(o), signal) : [],
+        listAccounts ? listAll((o) => listAccounts.call(adapter, o), signal) : [],
       ]);
-      return { leads, activities, touchpoints, opportunities, spend };
+      return { leads, activities, touchpoints, opportunities, spend, accounts };
     },
   });
 }
