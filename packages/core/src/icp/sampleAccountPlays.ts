@@ -46,7 +46,7 @@ export const sampleAccountPlays: {
         when: {
           field: 'attributes.title',
           op: 'matches',
-          value: '\\b(C[EFOIR]O|chief|VP|vice president|head of)\\b',
+          value: '\\b(C[A-Z]O|chief|VP|vice president|head of)\\b',
           flags: 'i',
         },
       },
@@ -56,7 +56,8 @@ export const sampleAccountPlays: {
         when: {
           field: 'attributes.title',
           op: 'matches',
-          value: '\\b(director|manager|lead)\\b.*\\b(revenue|sales|marketing|ops|operations)\\b',
+          value:
+            '\\b(director|manager|lead)\\b.*\\b(revenue|sales|marketing|ops|operations)\\b|\\b(revenue|sales|marketing|ops|operations)\\b.*\\b(director|manager|lead)\\b',
           flags: 'i',
         },
       },
