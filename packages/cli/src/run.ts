@@ -3,6 +3,9 @@ import { ATTRIBUTE_HELP, attributeCommand } from './commands/attribute';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { DIFF_HELP, diffCommand } from './commands/diff';
 import { GLOSSARY_HELP, glossaryCommand } from './commands/glossary';
+import { ICP_REVIEW_HELP, icpReviewCommand } from './commands/icpReview';
+import { PILOT_HELP, pilotCommand } from './commands/pilot';
+import { REVIEW_HELP, reviewCommand } from './commands/review';
 import { ROUTE_HELP, routeCommand } from './commands/route';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
 import { SCORECARD_HELP, scorecardCommand } from './commands/scorecard';
@@ -24,8 +27,11 @@ Commands:
   route <leads>             route leads and explain each assignment; --audit finds misroutes
   scorecard <leads>         the shared scorecard: metrics by group and period, against targets
   attribute <file>          credit conversions to channels: rule-based, Markov, Shapley, or all
+  icp-review <leads>        the quarterly ICP review: rates by ICP tier and criterion, reasons, changes to pilot
   glossary [agreement]      publish the frozen definitions (stages, SLAs, reasons, metrics) as Markdown + HTML
   diff <old> <new>          what changed between two agreement versions, in words
+  pilot <leads>             the scorecard under a candidate agreement beside the baseline, with deltas
+  review <leads>            the weekly review: a stratified sample of accepted and rejected leads, each with its why
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -39,8 +45,11 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   sla: { run: slaCommand, help: SLA_HELP },
   scorecard: { run: scorecardCommand, help: SCORECARD_HELP },
   attribute: { run: attributeCommand, help: ATTRIBUTE_HELP },
+  'icp-review': { run: icpReviewCommand, help: ICP_REVIEW_HELP },
   glossary: { run: glossaryCommand, help: GLOSSARY_HELP },
   diff: { run: diffCommand, help: DIFF_HELP },
+  pilot: { run: pilotCommand, help: PILOT_HELP },
+  review: { run: reviewCommand, help: REVIEW_HELP },
 };
 
 /**

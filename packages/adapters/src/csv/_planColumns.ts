@@ -47,16 +47,20 @@ function valueReader(field: string, timezone: string): (cell: string) => unknown
   if (INSTANT_FIELDS.has(field)) return (cell) => instantCell(cell, timezone);
   if (INTEGER_FIELDS.has(field)) return integerCell;
   if (field === 'won') return booleanCell;
-  if (field === 'leadIds') return listCell;
+  if (field === 'leadIds' || field === 'themes') return listCell;
   return (cell) => cell;
 }
 
+/** Columns that fill a nested object: a lead's `disposition.*`, an opportunity's `loss.*`. */
+const NESTED = /^(disposition|loss)\.(.+)$/s;
+
 function fixedSetter(header: string, timezone: string): CellSetter {
-  if (header.startsWith('disposition.')) {
-    const field = header.slice('disposition.'.length);
+  const parts = NESTED.exec(header);
+  if (parts) {
+    const [, object, field] = parts as unknown as [string, string, string];
     const read = valueReader(field, timezone);
     return (row, cell) => {
-      nested(row, 'disposition')[field] = read(cell);
+      nested(row, object)[field] = read(cell);
     };
   }
   const read = valueReader(header, timezone);
@@ -65,13 +69,18 @@ function fixedSetter(header: string, timezone: string): CellSetter {
   };
 }
 
-/** The setter of a `stage.<id>` or `attr.<name>` lead column, or `undefined` when the column is not one. */
-function leadExtraSetter(
+/**
+ * The setter of a lead's `stage.<id>` or `attr.<name>` column, or of an account's `attr.<name>`
+ * column; `undefined` when the column is not one.
+ */
+function extraSetter(
+  kind: RecordKind,
   name: string,
   timezone: string,
   stageIds: ReadonlySet<string> | undefined,
 ): CellSetter | undefined {
-  if (name.startsWith('stage.') && name.length > 'stage.'.length) {
+  if (kind !== 'leads' && kind !== 'accounts') return undefined;
+  if (kind === 'leads' && name.startsWith('stage.') && name.length > 'stage.'.length) {
     const id = name.slice('stage.'.length);
     if (stageIds !== undefined && !stageIds.has(id)) return undefined;
     return (row, cell) => {
@@ -108,7 +117,9 @@ export function planColumns(
     ...fixed,
     ...(kind === 'leads'
       ? [...(options.stageIds?.map((id) => `stage.${id}`) ?? ['stage.<stageId>']), 'attr.<name>']
-      : []),
+      : kind === 'accounts'
+        ? ['attr.<name>']
+        : []),
   ];
   const columns: string[] = [];
   const setters: (CellSetter | undefined)[] = [];
@@ -118,7 +129,12 @@ export function planColumns(
 
   header.forEach((name, index) => {
     const path = [kind, 'columns', index];
-    const key = kind === 'leads' ? /^(?:stage|attr)\.(.*)$/s.exec(name)?.[1] : undefined;
+    const key =
+      kind === 'leads'
+        ? /^(?:stage|attr)\.(.*)$/s.exec(name)?.[1]
+        : kind === 'accounts'
+          ? /^attr\.(.*)$/s.exec(name)?.[1]
+          : undefined;
     if (key !== undefined && UNSAFE_NAMES.has(key)) {
       issues.push({ code: 'unsafe_path', path, segment: key });
       setters.push(undefined);
@@ -126,9 +142,7 @@ export function planColumns(
     }
     const setter = fixedSet.has(name)
       ? fixedSetter(name, options.timezone)
-      : kind === 'leads'
-        ? leadExtraSetter(name, options.timezone, stageSet)
-        : undefined;
+      : extraSetter(kind, name, options.timezone, stageSet);
     if (setter === undefined) {
       issues.push({ code: 'unknown_column', path, column: name, expected });
       setters.push(undefined);

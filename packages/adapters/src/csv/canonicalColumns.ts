@@ -1,4 +1,4 @@
-import type { Lead, RecordKind, RecordTypes } from '@accord/core';
+import type { Account, Lead, RecordKind, RecordTypes } from '@accord/core';
 
 /** One CSV column: its header and how to read it from a record. */
 export interface CanonicalColumn<T> {
@@ -60,7 +60,23 @@ export function leadColumns(options: LeadColumnsOptions): CanonicalColumn<Lead>[
   ];
 }
 
-/** The fixed columns of every other record kind. */
+/**
+ * The canonical account columns: the fixed ones of {@link RECORD_COLUMNS}, then one `attr.<name>`
+ * column per attribute (firmographics such as industry and employees, read by target-tier rules).
+ * @internal Used by the CSV writer and reader; the public list is `RECORD_COLUMNS.accounts`.
+ */
+export function accountColumns(options: { attributeNames: readonly string[] }): CanonicalColumn<Account>[] {
+  return [
+    ...RECORD_COLUMNS.accounts,
+    ...options.attributeNames.map((name) => ({ header: `attr.${name}`, get: (a: Account) => a.attributes?.[name] })),
+  ];
+}
+
+/**
+ * The fixed columns of every other record kind. Opportunities carry their loss reason as
+ * `loss.reasonId`, `loss.detail`, `loss.at` and `loss.by`, and `leadIds` and `themes` as `;`-joined
+ * lists; accounts add `attr.<name>` columns ({@link accountColumns}).
+ */
 export const RECORD_COLUMNS: {
   readonly [K in Exclude<RecordKind, 'leads'>]: readonly CanonicalColumn<RecordTypes[K]>[];
 } = {
@@ -87,6 +103,13 @@ export const RECORD_COLUMNS: {
     field('closedAt'),
     field('won'),
     field('source'),
+    field('campaignId'),
+    field('segment'),
+    { header: 'loss.reasonId', get: (o) => o.loss?.reasonId },
+    { header: 'loss.detail', get: (o) => o.loss?.detail },
+    { header: 'loss.at', get: (o) => o.loss?.at },
+    { header: 'loss.by', get: (o) => o.loss?.by },
+    { header: 'themes', get: (o) => o.themes?.join(';') },
   ],
   spend: [
     field('channel'),

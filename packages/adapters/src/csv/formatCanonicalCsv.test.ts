@@ -1,4 +1,4 @@
-import { defaultAgreement, generateSample, type Lead } from '@accord/core';
+import { type Account, defaultAgreement, generateSample, type Lead } from '@accord/core';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatCanonicalCsv } from './formatCanonicalCsv';
@@ -83,7 +83,62 @@ describe('formatCanonicalCsv', () => {
       ]),
     );
     expect(text).toBe(
-      'id,accountId,leadIds,createdAt,stage,amount,currency,closedAt,won,source\nO1,,L1;L2,5,opportunity,100,EUR,,,\n',
+      'id,accountId,leadIds,createdAt,stage,amount,currency,closedAt,won,source,campaignId,segment,loss.reasonId,loss.detail,loss.at,loss.by,themes\n' +
+        'O1,,L1;L2,5,opportunity,100,EUR,,,,,,,,,,\n',
     );
+  });
+
+  it("writes a lost deal's loss, its themes, campaign and segment", () => {
+    const text = csv(
+      formatCanonicalCsv('opportunities', [
+        {
+          id: 'O1',
+          createdAt: 5,
+          stage: 'closed_lost',
+          amount: 100,
+          currency: 'EUR',
+          closedAt: 9,
+          won: false,
+          campaignId: 'ev_summit',
+          segment: 'smb',
+          loss: { reasonId: 'competitor', detail: 'Pipewise, Inc', at: 9, by: 'rep_ava' },
+          themes: ['integration', 'pricing_model'],
+        },
+      ]),
+    );
+    const [row] = parse(text, { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      campaignId: 'ev_summit',
+      segment: 'smb',
+      'loss.reasonId': 'competitor',
+      'loss.detail': 'Pipewise, Inc',
+      'loss.at': '9',
+      'loss.by': 'rep_ava',
+      themes: 'integration;pricing_model',
+    });
+  });
+
+  it('writes account attributes as attr.<name> columns, discovered or given', () => {
+    const accounts: Account[] = [
+      { id: 'A1', name: 'Acme', attributes: { industry: 'software', employees: 120 } },
+      { id: 'A2', attributes: { tech: 'salesforce;slack', industry: 'retail' } },
+    ];
+    const rows = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
+    const discovered = rows(csv(formatCanonicalCsv('accounts', accounts)));
+    expect(Object.keys(discovered[0] ?? {})).toEqual([
+      'id',
+      'name',
+      'domain',
+      'ownerId',
+      'segment',
+      'region',
+      'attr.industry',
+      'attr.employees',
+      'attr.tech',
+    ]);
+    expect(discovered.map((r) => r['attr.tech'])).toEqual(['', 'salesforce;slack']);
+    const given = rows(csv(formatCanonicalCsv('accounts', accounts, { attributeNames: ['employees'] })));
+    expect(Object.keys(given[0] ?? {}).slice(6)).toEqual(['attr.employees']);
+    expect(given.map((r) => r['attr.employees'])).toEqual(['120', '']);
   });
 });

@@ -1,8 +1,17 @@
-import type { Lead, RecordKind, RecordTypes } from '@accord/core';
+import type { Account, Lead, RecordKind, RecordTypes } from '@accord/core';
 import { stringify } from 'csv-stringify/sync';
-import { type CanonicalColumn, type LeadColumnsOptions, leadColumns, RECORD_COLUMNS } from './canonicalColumns';
+import {
+  accountColumns,
+  type CanonicalColumn,
+  type LeadColumnsOptions,
+  leadColumns,
+  RECORD_COLUMNS,
+} from './canonicalColumns';
 
-/** Options for {@link formatCanonicalCsv}. */
+/**
+ * Options for {@link formatCanonicalCsv}. `stageIds` shape lead files; `attributeNames` lead and
+ * account files (default: every name the records use, in first-seen order).
+ */
 export interface FormatCanonicalCsvOptions extends Partial<LeadColumnsOptions> {
   /** Records per chunk. Default 5,000. */
   chunkSize?: number;
@@ -16,15 +25,18 @@ const cell = (value: unknown): string | number => {
   return JSON.stringify(value);
 };
 
+/** Attribute names in first-seen order. */
+function discoverAttributes(records: readonly { attributes?: Record<string, unknown> }[]): string[] {
+  const names = new Set<string>();
+  for (const record of records) for (const name of Object.keys(record.attributes ?? {})) names.add(name);
+  return [...names];
+}
+
 /** Stage ids in first-seen order, then attribute names in first-seen order, when the caller gives none. */
 function discoverLeadColumns(leads: readonly Lead[]): LeadColumnsOptions {
   const stages = new Set<string>();
-  const attributes = new Set<string>();
-  for (const lead of leads) {
-    for (const id of Object.keys(lead.stageDates ?? {})) stages.add(id);
-    for (const name of Object.keys(lead.attributes ?? {})) attributes.add(name);
-  }
-  return { stageIds: [...stages], attributeNames: [...attributes] };
+  for (const lead of leads) for (const id of Object.keys(lead.stageDates ?? {})) stages.add(id);
+  return { stageIds: [...stages], attributeNames: discoverAttributes(leads) };
 }
 
 /**
@@ -34,14 +46,15 @@ function discoverLeadColumns(leads: readonly Lead[]): LeadColumnsOptions {
  *
  * @description
  * Column names are the canonical ones (`id, createdAt, source, …, stage.<stageId>, attr.<name>` for
- * leads), so the files read back with the CSV adapter and the `accord` CLI. Quoting, embedded commas,
- * quotes and newlines are handled by csv-stringify. Booleans are written `true`/`false`; `null` and
- * missing values are empty cells; `Opportunity.leadIds` is joined with `;`. Yields chunks so a million
- * rows never sit in one string.
+ * leads, `attr.<name>` for accounts, `loss.reasonId`… for opportunities), so the files read back with
+ * the CSV adapter and the `accord` CLI. Quoting, embedded commas, quotes and newlines are handled by
+ * csv-stringify. Booleans are written `true`/`false`; `null` and missing values are empty cells;
+ * `Opportunity.leadIds` and `Opportunity.themes` are joined with `;`. Yields chunks so a million rows
+ * never sit in one string.
  *
  * @param kind - The record kind.
  * @param records - The records.
- * @param options - Stage ids and attribute names for lead files (default: discovered), chunk size.
+ * @param options - Stage ids (leads) and attribute names (leads, accounts) — default: discovered — and the chunk size.
  * @returns An iterable of CSV text chunks.
  *
  * @example
@@ -59,6 +72,10 @@ export function* formatCanonicalCsv<K extends RecordKind>(
     columns = leadColumns({
       stageIds: options.stageIds ?? found?.stageIds ?? [],
       attributeNames: options.attributeNames ?? found?.attributeNames ?? [],
+    }) as unknown as readonly CanonicalColumn<RecordTypes[K]>[];
+  } else if (kind === 'accounts') {
+    columns = accountColumns({
+      attributeNames: options.attributeNames ?? discoverAttributes(records as readonly Account[]),
     }) as unknown as readonly CanonicalColumn<RecordTypes[K]>[];
   } else {
     columns = RECORD_COLUMNS[kind as Exclude<RecordKind, 'leads'>] as unknown as readonly CanonicalColumn<

@@ -237,6 +237,113 @@ describe('parseCanonicalCsv', () => {
     expect(opportunities.records[0]).toMatchObject({ leadIds: ['L1', 'L2'], amount: 100, won: true });
   });
 
+  describe('win/loss and account columns', () => {
+    const header =
+      'id,createdAt,stage,amount,currency,won,campaignId,segment,loss.reasonId,loss.detail,loss.at,loss.by,themes';
+
+    it('reads loss.* into the loss, themes into a list, and campaign and segment as text', () => {
+      const { records, issues } = parseCanonicalCsv(
+        'opportunities',
+        lines(
+          header,
+          'O1,2026-03-02T09:30:00Z,closed_lost,100,EUR,false,ev_summit,smb,competitor,"Pipewise, Inc",2026-04-01,rep_ava, integration ;;pricing_model',
+          'O2,2026-03-02T09:30:00Z,closed_won,100,EUR,true,,,,,,,security_review',
+          'O3,2026-03-02T09:30:00Z,opportunity,100,EUR,,,,,,,,',
+        ),
+        { timezone: 'Europe/Berlin' },
+      );
+      expect(issues).toEqual([]);
+      expect(records).toStrictEqual([
+        {
+          id: 'O1',
+          createdAt: '2026-03-02T09:30:00Z',
+          stage: 'closed_lost',
+          amount: 100,
+          currency: 'EUR',
+          won: false,
+          campaignId: 'ev_summit',
+          segment: 'smb',
+          loss: { reasonId: 'competitor', detail: 'Pipewise, Inc', at: '2026-03-31T22:00:00.000Z', by: 'rep_ava' },
+          themes: ['integration', 'pricing_model'],
+        },
+        {
+          id: 'O2',
+          createdAt: '2026-03-02T09:30:00Z',
+          stage: 'closed_won',
+          amount: 100,
+          currency: 'EUR',
+          won: true,
+          themes: ['security_review'],
+        },
+        { id: 'O3', createdAt: '2026-03-02T09:30:00Z', stage: 'opportunity', amount: 100, currency: 'EUR' },
+      ]);
+    });
+
+    it('reports a bad loss instant, a detail without a reason and an overlong theme by row and field', () => {
+      const theme = 't'.repeat(300);
+      const { records, issues, skipped } = parseCanonicalCsv(
+        'opportunities',
+        lines(
+          header,
+          'O1,2026-03-02T09:30:00Z,closed_lost,100,EUR,false,,,price,,last week,,',
+          'O2,2026-03-02T09:30:00Z,closed_lost,100,EUR,false,,,,Pipewise,,,',
+          `O3,2026-03-02T09:30:00Z,closed_lost,100,EUR,false,,,,,,,ok;${theme}`,
+          'O4,2026-03-02T09:30:00Z,closed_lost,100,EUR,false,,,no_decision,,,,',
+        ),
+      );
+      expect(records.map((r) => r.id)).toEqual(['O4']);
+      expect(skipped).toEqual([0, 1, 2]);
+      expect(issues).toMatchObject([
+        { code: 'invalid_instant', received: 'last week', path: ['opportunities', 0, 'loss', 'at'] },
+        { code: 'invalid_type', path: ['opportunities', 1, 'loss', 'reasonId'] },
+        { code: 'too_big', path: ['opportunities', 2, 'themes', 1] },
+      ]);
+      expect(issues[0]?.message).toMatch(/opportunities|instant/i);
+    });
+
+    it('reads account attr.<name> columns with the lead rules, and refuses a prototype name', () => {
+      const { records, issues, columns } = parseCanonicalCsv(
+        'accounts',
+        lines(
+          'id,name,segment,attr.industry,attr.employees,attr.tech,attr.zip,attr.__proto__,stage.mql',
+          'A1,Acme,smb,software,120,salesforce;slack,02134,x,2026-01-01',
+          'A2,Globex,,,,,,,',
+        ),
+      );
+      expect(records).toStrictEqual([
+        {
+          id: 'A1',
+          name: 'Acme',
+          segment: 'smb',
+          attributes: { industry: 'software', employees: 120, tech: 'salesforce;slack', zip: '02134' },
+        },
+        { id: 'A2', name: 'Globex' },
+      ]);
+      expect(columns).toEqual(['id', 'name', 'segment', 'attr.industry', 'attr.employees', 'attr.tech', 'attr.zip']);
+      expect(issues).toMatchObject([
+        { code: 'unsafe_path', segment: '__proto__', path: ['accounts', 'columns', 7] },
+        {
+          code: 'unknown_column',
+          column: 'stage.mql',
+          path: ['accounts', 'columns', 8],
+          expected: expect.arrayContaining(['id', 'attr.<name>']),
+        },
+      ]);
+      expect(Object.getPrototypeOf(records[0]?.attributes)).toBe(Object.prototype);
+    });
+
+    it('keeps attr.<name> and loss.* columns to the kinds that have them', () => {
+      const { issues } = parseCanonicalCsv(
+        'activities',
+        lines('id,leadId,type,at,attr.x,loss.reasonId', 'X1,L1,call,2026-03-02T09:30:00Z,1,price'),
+      );
+      expect(issues).toMatchObject([
+        { code: 'unknown_column', column: 'attr.x', path: ['activities', 'columns', 4] },
+        { code: 'unknown_column', column: 'loss.reasonId', path: ['activities', 'columns', 5] },
+      ]);
+    });
+  });
+
   it('reports an invalid instant and a negative amount through validation, with row and field', () => {
     const text = lines(
       'id,createdAt,amount',

@@ -63,22 +63,25 @@ function isValidTimeZone(timeZone: string): boolean {
  * `invalid_encoding` with its line and 0-based byte offset). A byte-order mark is removed; LF and
  * CRLF both work; quoting follows RFC 4180 (csv-parse). Blank lines are skipped.
  *
- * The header must hold the kind's canonical columns (`RECORD_COLUMNS`; for leads the fixed
- * columns, `stage.<stageId>` and `attr.<name>`). An unknown column is reported (`unknown_column`,
- * path `[kind, 'columns', index]`) and ignored; a missing required column (`missing_column`) or a
- * column given twice means no record is read. A row with the wrong number of fields is reported
- * (`invalid_csv` with its line) and skipped; a quoting error (such as an unclosed quote in a
- * truncated file) stops reading and no record is returned.
+ * The header must hold the kind's canonical columns (`RECORD_COLUMNS`; leads add `stage.<stageId>`
+ * and `attr.<name>` columns, accounts `attr.<name>` columns). An unknown column is reported
+ * (`unknown_column`, path `[kind, 'columns', index]`) and ignored; a missing required column
+ * (`missing_column`) or a column given twice means no record is read. A row with the wrong number of
+ * fields is reported (`invalid_csv` with its line) and skipped; a quoting error (such as an unclosed
+ * quote in a truncated file) stops reading and no record is returned.
  *
  * Cells: an empty cell is a missing field. Instants with an offset are kept; dates and local times
  * without an offset are read in `timezone` and written as UTC ISO strings (a local time that a DST
  * change skips is kept as written). `touches` and `amount` become integers, `won` a boolean,
- * `leadIds` a `;`-separated list; `attr.*` cells become booleans (`true`/`false`), numbers (plain
- * decimals without leading zeros, so `"02134"` stays a string) or strings. A cell that does not
- * convert is passed on unchanged, so {@link validateRecords} reports it (`invalid_instant`,
+ * `leadIds` and `themes` `;`-separated lists; `disposition.*` and `loss.*` cells fill a lead's
+ * disposition and an opportunity's loss (a `loss.detail` without a `loss.reasonId` is reported at
+ * `['opportunities', row, 'loss', 'reasonId']`); `attr.*` cells become booleans (`true`/`false`),
+ * numbers (plain decimals without leading zeros, so `"02134"` stays a string) or strings. A cell that
+ * does not convert is passed on unchanged, so {@link validateRecords} reports it (`invalid_instant`,
  * `invalid_type`, …) at a path such as `['leads', 12, 'createdAt']`, where 12 is the 0-based data row.
  *
- * @param kind - The record kind: `leads`, `stageEvents`, `activities`, `touchpoints`, `opportunities` or `spend`.
+ * @param kind - The record kind: `leads`, `accounts`, `stageEvents`, `activities`, `touchpoints`,
+ * `opportunities` or `spend`.
  * @param input - The file's text, or its bytes (read by the caller; this package does no I/O).
  * @param options - {@link ParseCanonicalCsvOptions}.
  * @returns The valid records, every issue, the skipped rows and the columns read.

@@ -2,7 +2,7 @@ import type { computeScorecard, MetricInfo, MetricValue, ScorecardRow } from '@a
 import { formatCount, renderTable } from './table';
 
 /** A value for a terminal, in the metric's unit; ✓ / ✗ against its target. */
-function formatValue(info: MetricInfo, v: MetricValue | undefined, money: Intl.NumberFormat): string {
+export function formatValue(info: MetricInfo, v: MetricValue | undefined, money: Intl.NumberFormat): string {
   if (!v || v.value === null) return '—';
   const x = v.value;
   const text =

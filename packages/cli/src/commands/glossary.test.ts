@@ -34,7 +34,7 @@ describe('accord glossary', () => {
 
   it('escapes agreement text in both formats', async () => {
     const { cwd } = await cli(['--help']);
-    const agreement = structuredClone(defaultAgreement) as { stages: { label: string }[] };
+    const agreement = structuredClone(defaultAgreement) as unknown as { stages: { label: string }[] };
     (agreement.stages[1] as { label: string }).label = hostile;
     writeFileSync(join(cwd, 'a.json'), JSON.stringify(agreement));
     const { code } = await cli(['glossary', 'a.json', '--out', 'out'], cwd);

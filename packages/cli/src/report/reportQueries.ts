@@ -1,4 +1,5 @@
 import type {
+  Account,
   Activity,
   Agreement,
   AttributionModel,
@@ -25,6 +26,8 @@ export interface ReportRecords {
   touchpoints: readonly Touchpoint[];
   opportunities: readonly Opportunity[];
   spend: readonly Spend[];
+  /** For the account-level widgets; none in the demo report. */
+  accounts?: readonly Account[];
 }
 
 /** A query client prefilled for the report's widgets, and the views the demo prints from it. */
@@ -90,6 +93,7 @@ export function createReportQueries(records: ReportRecords, agreement: Agreement
     touchpoints: records.touchpoints,
     opportunities: records.opportunities,
     spend: records.spend,
+    accounts: records.accounts ?? [],
   });
   return {
     queryClient,

@@ -54,3 +54,17 @@ export function weightedPicker<T>(items: readonly T[], weights: readonly number[
     return items[lo] as T;
   };
 }
+
+/**
+ * A seed for an independent stream derived from `seed` and a stream name (FNV-1a of the name, mixed
+ * with the seed by murmur3's finaliser). Code that adds draws to a generator takes them from a stream
+ * of its own, so the draws that already existed (and every value made from them) do not move.
+ */
+export function streamSeed(seed: number, stream: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0x01000193);
+  h ^= Math.imul(seed | 0, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}

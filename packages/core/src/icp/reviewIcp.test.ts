@@ -263,6 +263,44 @@ describe('reviewIcp', () => {
     );
   });
 
+  it('proposes raising a weight no bigger than that of a criterion that lifts conversion less', () => {
+    const big: IcpCriterion = {
+      id: 'big',
+      label: '100+ employees',
+      weight: 50,
+      when: { field: 'attributes.employees', op: 'gte', value: 100 },
+    };
+    const stack: IcpCriterion = {
+      id: 'stack',
+      label: 'Runs Salesforce',
+      weight: 50,
+      when: { field: 'attributes.tech', op: 'eq', value: 'salesforce' },
+    };
+    // Salesforce: 24 of 30 convert vs 6 of 70 without; 100+ employees: 18 of 50 vs 12 of 50.
+    const leads = [
+      ...leadsOf({
+        n: 20,
+        converted: 16,
+        country: 'US',
+        more: () => ({ attrs: { employees: 500, tech: 'salesforce' } }),
+      }),
+      ...leadsOf({
+        n: 10,
+        converted: 8,
+        country: 'US',
+        more: () => ({ attrs: { employees: 20, tech: 'salesforce' } }),
+      }),
+      ...leadsOf({ n: 30, converted: 2, country: 'US', more: () => ({ attrs: { employees: 500, tech: 'hubspot' } }) }),
+      ...leadsOf({ n: 40, converted: 4, country: 'US', more: () => ({ attrs: { employees: 20, tech: 'hubspot' } }) }),
+    ];
+    const result = reviewIcp({ leads }, withCriteria(big, stack), { quarter: '2026Q3', candidateFields: [] });
+    const raise = result.proposals.find((p) => p.kind === 'raise_weight');
+    expect(raise?.criterionId).toBe('stack');
+    expect(raise?.summary).toMatch(
+      /^Raise the weight of "Runs Salesforce" \(50 of 100, as much as "100\+ employees" \(50\), which lifts conversion [\d.]+× against [\d.]+×\)/,
+    );
+  });
+
   it('never proposes from groups smaller than minGroupSize', () => {
     const strict = reviewIcp({ leads: mainLeads, opportunities }, base, { quarter: '2026Q3', minGroupSize: 41 });
     expect(strict.proposals).toEqual([]);

@@ -138,7 +138,8 @@ function candidateValue(value: unknown): CandidateValue | undefined {
  * evidence, and to be piloted before it is adopted:
  * - `raise_weight`: the matching leads convert significantly above the baseline and significantly
  *   above the non-matching ones (the Newcombe interval of the difference lies above 0), while the
- *   criterion's weight is below the average weight. Strength: (interval low − baseline) × √n.
+ *   criterion's weight is below the average weight, or no more than that of a criterion whose
+ *   matching leads convert less against their non-matching ones. Strength: (interval low − baseline) × √n.
  * - `remove_criterion`: the matching leads convert significantly *worse* than the non-matching ones
  *   (the difference interval lies below 0): the criterion points the wrong way.
  * - `lower_weight`: the matching leads convert no better than the non-matching ones (the difference
@@ -146,7 +147,7 @@ function candidateValue(value: unknown): CandidateValue | undefined {
  *   For both, strength is the distance of the difference interval's upper bound (the best case for
  *   the criterion) below 0 × √n — so `lower_weight`, with no significant difference behind it, has a
  *   strength ≤ 0 and ranks after every proposal a significant difference backs.
- * - `add_criterion`: a value of `country`, `segment`, `source` or an `attributes.*` key (see
+ * - `add_criterion`: a value of `country`, `segment` or an `attributes.*` key (see
  *   `candidateFields`) whose leads convert significantly above the baseline and that no ICP criterion
  *   already rewards (no criterion reading that field matches any of those leads). Strength as for
  *   `raise_weight`. Fields read by the stage rules are skipped: reaching SQL *needs* a meeting held,
@@ -361,16 +362,23 @@ function candidateFields(
   for (const { rule } of stageRules(agreement)) for (const { field } of fieldRules(rule)) funnelFields.add(field);
   const keys = new Set<string>();
   for (const c of cohort) for (const key of Object.keys(c.lead.attributes ?? {})) keys.add(key);
+  // Firmographics only: a channel (source, campaign) is where a lead came from, not who the buyer is.
   const fields = [
     'country',
     'segment',
-    'source',
     ...[...keys]
       .filter((k) => checkFieldPath(`attributes.${k}`) === undefined && !k.includes('.'))
       .sort(compareText)
       .map((k) => `attributes.${k}`),
   ];
   return fields.filter((f) => !funnelFields.has(f)).map((field) => ({ field, segments: splitFieldPath(field) }));
+}
+
+/** Conversion of the leads matching a criterion over that of the others; `null` when either is empty or 0. */
+function relativeLift(review: CriterionReview): number | null {
+  const m = review.matched.conversion.rate.value;
+  const u = review.unmatched.conversion.rate.value;
+  return m === null || u === null || u === 0 ? null : m / u;
 }
 
 function propose(
@@ -416,16 +424,25 @@ function propose(
         evidence: `${both}; ${diffText}`,
         strength: -diff.high * Math.sqrt(n),
       });
-    } else if (
-      review.matched.conversion.significant &&
-      (mRate.low as number) > b &&
-      diff.low > 0 &&
-      review.weight < averageWeight
-    ) {
+    } else if (review.matched.conversion.significant && (mRate.low as number) > b && diff.low > 0) {
+      // Under-weighted: below the average weight, or weighing no more than a criterion that lifts less.
+      const ratio = relativeLift(review);
+      const outweighs = byCriterion.find(
+        (other) =>
+          other !== review &&
+          other.weight >= review.weight &&
+          ratio !== null &&
+          (relativeLift(other) ?? Number.POSITIVE_INFINITY) < ratio,
+      );
+      if (review.weight >= averageWeight && !outweighs) continue;
+      const why =
+        review.weight < averageWeight
+          ? `below the average ${avg}`
+          : `as much as ${JSON.stringify(outweighs?.label)} (${outweighs?.weight}), which lifts conversion ${times(relativeLift(outweighs as CriterionReview))} against ${times(ratio)}`;
       out.push({
         kind: 'raise_weight',
         criterionId: review.criterionId,
-        summary: `Raise the weight of ${name} (${review.weight} of ${totalWeight}, below the average ${avg}): leads that match it convert ${times(review.matched.conversion.lift)} the baseline.`,
+        summary: `Raise the weight of ${name} (${review.weight} of ${totalWeight}, ${why}): leads that match it convert ${times(review.matched.conversion.lift)} the baseline.`,
         evidence: `${both}; ${diffText}`,
         strength: ((mRate.low as number) - b) * Math.sqrt(n),
       });

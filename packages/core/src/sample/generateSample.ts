@@ -1,8 +1,15 @@
 import { TZDateMini } from '@date-fns/tz';
 import { isIsoDate, toEpochMs } from '../_lib/instant';
-import { createRandom, type Random, weightedPicker } from '../_lib/random';
+import { createRandom, type Random, streamSeed, weightedPicker } from '../_lib/random';
 import { zonedParts } from '../_lib/zonedParts';
-import type { Agreement, DispositionReason, StageDefinition } from '../agreement/agreement.types';
+import type {
+  Agreement,
+  DispositionReason,
+  LossCategory,
+  LossReason,
+  ObjectionTheme,
+  StageDefinition,
+} from '../agreement/agreement.types';
 import { defaultAgreement } from '../agreement/defaultAgreement';
 import { type CriteriaPredicate, compileCriteria } from '../criteria/compileCriteria';
 import type {
@@ -11,27 +18,38 @@ import type {
   Instant,
   Lead,
   Opportunity,
+  OpportunityLoss,
   Spend,
   StageEvent,
   Touchpoint,
 } from '../records/records.types';
+import { sampleWinLoss } from '../winloss/sampleWinLoss';
 import {
   COMPANY_FIRST,
   COMPANY_SECOND,
   COMPANY_SUFFIX,
+  COMPETITOR_WEIGHT,
   COMPETITORS,
+  ENRICHED_TITLES,
   FIRST_NAMES,
   HOUR_WEIGHT,
   INDUSTRIES,
   JOB_TITLES,
   LAST_NAMES,
+  LOSS_CATEGORY_WEIGHT,
+  OTHER_CRM_WEIGHT,
+  OTHER_CRMS,
+  OTHER_LOSS_NOTES,
   PERSONAL_DOMAINS,
+  PRODUCT_GAPS,
   REGIONS,
   type RegionProfile,
   SOURCES,
   type SourceProfile,
   STUDENT_TITLES,
+  THEMES_BY_OUTCOME,
   TLDS,
+  TOOLS,
   WEEKDAY_WEIGHT,
 } from './sample.data';
 
@@ -93,6 +111,8 @@ interface Company {
   accountOwner: string | undefined;
   isCustomer: boolean;
   competitor: string | undefined;
+  /** Technographics (`salesforce;slack`), `undefined` when enrichment found none; set after the funnel walk. */
+  tech?: string | undefined;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -128,6 +148,23 @@ function nextWorkingMoment(ms: number, tz: string, random: Random): number {
  * touchpoints, opportunities and monthly spend follow. Nothing happens after `asOf`, so recent
  * leads are still in flight. `badRows` breaks that many leads on purpose (reported in `badRows`).
  * Deterministic: the same options give the same records, byte for byte.
+ *
+ * For ICP reviews, buying committees and win/loss (each drawn from a stream of its own, derived from
+ * the seed, so that every value listed above is the same as before they existed):
+ * - leads: `attributes.tech`, the company's stack as technographic enrichment lists it
+ *   (`"salesforce;slack;zoom"`; missing for personal addresses and for one company in ten), where
+ *   companies whose leads went on to be qualified or won run Salesforce more often — real evidence
+ *   for a Salesforce criterion — while industry and country stay unrelated to every outcome; and
+ *   `attributes.title`, the enriched title in the family of the typed `jobTitle` (`VP Marketing` →
+ *   `Chief Marketing Officer`), so an account's contacts fill different buying-committee roles
+ *   (economic buyer, champion, technical evaluator, procurement) and some fill none;
+ * - accounts: `attributes` `industry`, `employees`, `country` and `tech`, the same as their leads';
+ * - opportunities: `campaignId` and `segment` of the first lead; on lost deals a `loss` from the
+ *   agreement's `winLoss` catalog (or `sampleWinLoss`): no decision about 30 %, a competitor about
+ *   25 % (naming it), then price, timing (often with a revisit date), product gap (naming the
+ *   capability) and other (with a note), `at` the close and `by` the owner — 5 % of lost deals have no
+ *   reason, as in real CRMs; on closed deals 0–2 objection `themes`.
+ * Sales activities are calls, e-mails and meetings in the rep's working hours.
  *
  * @param options - {@link GenerateSampleOptions}.
  * @returns {@link GenerateSampleResult}.
@@ -251,6 +288,8 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
   const touchpoints: Touchpoint[] = [];
   const opportunities: Opportunity[] = [];
   const leadsPerSourceMonth = new Map<string, number>();
+  /** The company of each lead (index into `companies`), for the profile pass after the walk. */
+  const leadCompany: number[] = [];
   let activitySeq = 0;
   let touchpointSeq = 0;
 
@@ -264,7 +303,9 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
 
   for (let n = 0; n < count; n++) {
     const id = `L${String(n + 1).padStart(7, '0')}`;
-    const company = companies[Math.floor(random.next() * companies.length)] as Company;
+    const companyIndex = Math.floor(random.next() * companies.length);
+    const company = companies[companyIndex] as Company;
+    leadCompany.push(companyIndex);
     const source = pickSource(random);
     const tz = company.timezone;
 
@@ -429,6 +470,8 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
       };
       if (lead.accountId) opp.accountId = lead.accountId;
       if (lead.source) opp.source = lead.source;
+      if (lead.campaignId) opp.campaignId = lead.campaignId;
+      if (lead.segment) opp.segment = lead.segment;
       const closeAt = opened + random.logNormal(45 * DAY, 0.5);
       if (closeAt <= asOf && wonStage && lostStage) {
         const won = random.chance(Math.min(0.8, 0.27 * quality));
@@ -532,6 +575,11 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
     });
   }
 
+  // What was added after the first release draws from streams of its own, so every value above stays
+  // the same for a seed: technographics and enriched titles, then loss reasons and objection themes.
+  addLeadProfiles(leads, leadCompany, companies, agreement, createRandom(streamSeed(seed, 'sample.leadProfiles')));
+  addDealOutcomes(opportunities, leads, agreement, createRandom(streamSeed(seed, 'sample.dealOutcomes')));
+
   const accounts: Account[] = companies
     .filter((c) => c.accountId !== undefined)
     .map((c) => {
@@ -543,6 +591,9 @@ export function generateSample(options: GenerateSampleOptions): GenerateSampleRe
         region: c.region.id,
       };
       if (c.accountOwner !== undefined) account.ownerId = c.accountOwner;
+      // The firmographics its leads carry, for target-tier rules.
+      account.attributes = { industry: c.industry, employees: c.employees, country: c.country };
+      if (c.tech !== undefined) account.attributes.tech = c.tech;
       return account;
     });
   const badRows = breakLeads(leads, badRowCount, random);
@@ -594,6 +645,148 @@ function reasonDetail(
       if (reason.id === 'competitor') return company.competitor ?? random.pick(COMPETITORS);
       if (reason.id === 'duplicate') return `L${String(Math.max(1, n - random.int(1, 50))).padStart(7, '0')}`;
       if (reason.id === 'in_open_deal') return `O${String(random.int(1, 999)).padStart(7, '0')}`;
+      return 'See CRM notes';
+  }
+}
+
+/**
+ * Technographics (`attributes.tech`) and enriched titles (`attributes.title`). A company's stack is
+ * drawn once, after its leads walked the funnel: companies whose leads got qualified run Salesforce
+ * more often (65 % when a deal was won, 50 % when a lead was qualified, 20 % otherwise), which is the
+ * evidence a quarterly ICP review should find behind a Salesforce criterion; industry and country
+ * never touch an outcome, so the review finds nothing behind them. One company in ten has no stack on
+ * record (enrichment found nothing). A lead carries its company's stack when it came with the company
+ * domain (a personal address cannot be enriched), and a title from the family of the job title it
+ * typed (`Sales Director` → `Director of Sales`, `Regional Sales Director`…), so the contacts of an
+ * account fill different buying-committee roles; students keep their own title, 7 % have none.
+ */
+function addLeadProfiles(
+  leads: readonly Lead[],
+  leadCompany: readonly number[],
+  companies: Company[],
+  agreement: Agreement,
+  random: Random,
+): void {
+  const open = agreement.stages.filter((s) => (s.kind ?? 'open') === 'open');
+  const firstSales = open.findIndex((s) => s.owner === 'sales');
+  // Qualified: past sales acceptance (SQL, opportunity) or closed either way.
+  const qualifying = new Set([
+    ...open.slice(firstSales + 1 || 1).map((s) => s.id),
+    ...agreement.stages.filter((s) => s.kind === 'won' || s.kind === 'lost').map((s) => s.id),
+  ]);
+  const wonStage = agreement.stages.find((s) => s.kind === 'won')?.id;
+  const outcome = companies.map(() => 0);
+  leads.forEach((lead, i) => {
+    const dates = lead.stageDates ?? {};
+    const level = wonStage && dates[wonStage] ? 2 : Object.keys(dates).some((id) => qualifying.has(id)) ? 1 : 0;
+    const c = leadCompany[i] as number;
+    outcome[c] = Math.max(outcome[c] as number, level);
+  });
+
+  const pickCrm = weightedPicker(OTHER_CRMS, OTHER_CRM_WEIGHT);
+  companies.forEach((company, c) => {
+    const salesforce = random.chance([0.2, 0.5, 0.65][outcome[c] as number] as number);
+    const crm = salesforce ? 'salesforce' : pickCrm(random);
+    const tools = new Set<string>();
+    for (let k = random.int(1, 3); tools.size < k; ) tools.add(random.pick(TOOLS));
+    const found = !random.chance(0.1);
+    company.tech = found ? [...(crm === 'none' ? [] : [crm]), ...tools].join(';') : undefined;
+  });
+
+  leads.forEach((lead, i) => {
+    lead.attributes ??= {};
+    const company = companies[leadCompany[i] as number] as Company;
+    if (lead.domain !== undefined && company.tech !== undefined) lead.attributes.tech = company.tech;
+    const typed = lead.attributes.jobTitle;
+    if (random.chance(0.07) || typeof typed !== 'string') return;
+    const family = Object.hasOwn(ENRICHED_TITLES, typed)
+      ? ENRICHED_TITLES[typed as keyof typeof ENRICHED_TITLES]
+      : undefined;
+    lead.attributes.title = family ? random.pick(family) : typed;
+  });
+}
+
+/**
+ * Loss reasons and objection themes on closed deals, from the agreement's `winLoss` catalog (or
+ * {@link sampleWinLoss} when it has none). Lost deals: 5 % have no reason (real data has gaps); the
+ * rest pick a category (no decision 30, competitor 25, price 15, timing 12, product gap 12, other 6 —
+ * no decision 1.6× as often from weaker sources, price 1.6× in SMB, competitor 2× from the competitor
+ * campaign), a reason of that category, and its detail (the competitor, the missing capability, a
+ * revisit date for most timing losses); `loss.at` is the close and `loss.by` the deal's owner.
+ * Themes: 0–2 per closed deal, more on lost ones, mostly those heard with the outcome's category.
+ */
+function addDealOutcomes(
+  opportunities: readonly Opportunity[],
+  leads: readonly Lead[],
+  agreement: Agreement,
+  random: Random,
+): void {
+  const catalog = agreement.winLoss ?? sampleWinLoss.winLoss;
+  const reasons: readonly LossReason[] = catalog.lossReasons;
+  const themes: readonly ObjectionTheme[] = catalog.themes ?? [];
+  const themeIds = new Set(themes.map((t) => t.id));
+  const byCategory = new Map<LossCategory, number>();
+  for (const r of reasons) byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + 1);
+  const leadById = new Map(leads.map((l) => [l.id, l] as const));
+  const quality = new Map(SOURCES.map((s) => [s.id, s.quality] as const));
+  const pickCompetitor = weightedPicker(COMPETITORS, COMPETITOR_WEIGHT);
+
+  for (const opp of opportunities) {
+    if (opp.won === undefined || opp.closedAt === undefined) continue;
+    let outcome = 'won';
+    if (opp.won === false) {
+      outcome = 'unspecified';
+      if (!random.chance(0.05) && reasons.length > 0) {
+        const weights = reasons.map((r) => {
+          let w = LOSS_CATEGORY_WEIGHT[r.category] / (byCategory.get(r.category) ?? 1);
+          if (r.category === 'no_decision' && (quality.get(opp.source ?? '') ?? 1) < 1) w *= 1.6;
+          if (r.category === 'price' && opp.segment === 'smb') w *= 1.6;
+          if (r.category === 'competitor' && opp.campaignId === 'ps_competitor') w *= 2;
+          return w;
+        });
+        const reason = weightedPicker(reasons, weights)(random);
+        const loss: OpportunityLoss = { reasonId: reason.id };
+        const detail = lossDetail(reason, opp.closedAt, random, pickCompetitor);
+        if (detail !== undefined) loss.detail = detail;
+        loss.at = opp.closedAt;
+        const owner = leadById.get(opp.leadIds?.[0] ?? '')?.ownerId;
+        if (owner !== undefined) loss.by = owner;
+        opp.loss = loss;
+        outcome = reason.category;
+      }
+    }
+    if (themes.length === 0) continue;
+    const x = random.next();
+    const count = opp.won ? (x < 0.55 ? 0 : x < 0.9 ? 1 : 2) : x < 0.3 ? 0 : x < 0.75 ? 1 : 2;
+    const usual = (THEMES_BY_OUTCOME[outcome] ?? []).filter((id) => themeIds.has(id));
+    const heard: string[] = [];
+    for (let tries = 0; heard.length < Math.min(count, themes.length) && tries < 20; tries++) {
+      const id =
+        usual.length > 0 && random.chance(0.75) ? random.pick(usual) : (random.pick(themes) as ObjectionTheme).id;
+      if (!heard.includes(id)) heard.push(id);
+    }
+    if (heard.length > 0) opp.themes = heard;
+  }
+}
+
+/** The detail a loss reason asks for; optional details are left out 40 % of the time. */
+function lossDetail(
+  reason: LossReason,
+  closedAt: Instant,
+  random: Random,
+  pickCompetitor: (random: Random) => string,
+): string | undefined {
+  const detail = reason.detail;
+  if (!detail || (!detail.required && random.chance(0.4))) return undefined;
+  switch (detail.kind) {
+    case 'date':
+      return new Date(toEpochMs(closedAt) + random.int(60, 180) * DAY).toISOString().slice(0, 10);
+    case 'choice':
+      return random.pick(detail.options ?? ['other']);
+    case 'text':
+      if (reason.category === 'competitor') return pickCompetitor(random);
+      if (reason.category === 'product_gap') return random.pick(PRODUCT_GAPS);
+      if (reason.category === 'other') return random.pick(OTHER_LOSS_NOTES);
       return 'See CRM notes';
   }
 }

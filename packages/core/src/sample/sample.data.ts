@@ -361,3 +361,78 @@ export const HOUR_WEIGHT = [
   0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.4, 2.0, 2.3, 2.2, 1.6, 1.9, 2.1, 2.0, 1.7, 1.3, 0.9, 0.8, 0.7, 0.6, 0.5,
   0.3,
 ] as const;
+
+/**
+ * The title enrichment reports for each form job title (`attributes.title`): the buying-committee
+ * roles read it. Variants keep the person's function, and some match no role, as real titles do.
+ */
+export const ENRICHED_TITLES: Readonly<Record<(typeof JOB_TITLES)[number], readonly string[]>> = {
+  'Head of Operations': ['Head of Operations', 'Head of Revenue Operations', 'VP Operations'],
+  'VP Marketing': ['VP Marketing', 'Vice President of Marketing', 'Chief Marketing Officer'],
+  'Sales Director': ['Director of Sales', 'Director, Sales Operations', 'Regional Sales Director'],
+  CTO: ['CTO', 'Chief Technology Officer'],
+  'IT Manager': ['IT Manager', 'IT Systems Administrator', 'Salesforce Admin'],
+  'Procurement Lead': ['Procurement Lead', 'Purchasing Manager', 'Strategic Sourcing Manager'],
+  Founder: ['Founder', 'Co-founder & CEO'],
+  CFO: ['CFO', 'Chief Financial Officer', 'VP Finance'],
+  'Operations Analyst': ['Operations Analyst', 'Business Analyst'],
+  'Product Manager': ['Product Manager', 'Senior Product Manager'],
+  'Marketing Manager': ['Manager, Marketing Operations', 'Marketing Manager', 'Lead, Marketing Ops'],
+  'Engineering Manager': ['Engineering Manager', 'Solutions Architect', 'Staff Engineer'],
+};
+
+/** CRMs other than Salesforce, by share of the companies that do not run Salesforce (`none`: spreadsheets). */
+export const OTHER_CRMS = ['hubspot', 'pipedrive', 'dynamics', 'zoho', 'none'] as const;
+export const OTHER_CRM_WEIGHT = [45, 20, 15, 10, 10] as const;
+/** The rest of a company's stack, as technographic enrichment lists it. */
+export const TOOLS = [
+  'slack',
+  'microsoft_teams',
+  'zoom',
+  'google_workspace',
+  'microsoft_365',
+  'jira',
+  'zendesk',
+  'intercom',
+  'marketo',
+  'snowflake',
+] as const;
+
+/** Relative frequency of each loss-reason category among lost deals with a reason. */
+export const LOSS_CATEGORY_WEIGHT = {
+  no_decision: 30,
+  competitor: 25,
+  price: 15,
+  timing: 12,
+  product_gap: 12,
+  other: 6,
+} as const;
+/** Competitors deals are lost to, most frequent first (with the weights below). */
+export const COMPETITOR_WEIGHT = [5, 3, 2] as const;
+export const PRODUCT_GAPS = [
+  'Native Dynamics 365 sync',
+  'SAML single sign-on on the starter plan',
+  'EU data residency',
+  'Custom objects in routing rules',
+  'Offline mobile app',
+] as const;
+export const OTHER_LOSS_NOTES = [
+  'Our champion left the company',
+  'Acquired; the parent company standardised on its own tools',
+  'Project folded into a larger platform initiative',
+  'Legal could not agree on the liability terms',
+] as const;
+/**
+ * The objection themes (`winLoss.themes` ids of `sampleWinLoss`) most often heard with each loss
+ * category, and on won deals (the objections a winning deal overcame).
+ */
+export const THEMES_BY_OUTCOME: Readonly<Record<string, readonly string[]>> = {
+  won: ['security_review', 'integration', 'pricing_model'],
+  no_decision: ['budget_freeze', 'switching_cost', 'integration'],
+  competitor: ['missing_feature', 'pricing_model', 'switching_cost'],
+  price: ['pricing_model', 'budget_freeze'],
+  timing: ['budget_freeze', 'security_review'],
+  product_gap: ['missing_feature', 'integration'],
+  other: ['security_review', 'switching_cost'],
+  unspecified: ['switching_cost', 'integration'],
+};
