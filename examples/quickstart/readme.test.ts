@@ -79,7 +79,7 @@ describe('README', () => {
   }
 
   it('renders the React example', async () => {
-    const { LeadPanel } = await import('./src/10-react');
+    const { LeadPanel } = await import('./src/12-react');
     const lead = generateSample({ leads: 50, seed: 1 }).leads.find((l) => l.stageDates?.mql && !l.stageDates.sal);
     expect(lead).toBeDefined();
     const html = renderToStaticMarkup(createElement(LeadPanel, { lead: lead as never }));
@@ -88,7 +88,7 @@ describe('README', () => {
   });
 
   it('renders the prefetched SLA queue on the server with its leads, not a loading state', async () => {
-    const { RepDesk } = await import('./src/11-react-data');
+    const { RepDesk } = await import('./src/13-react-data');
     const html = renderToStaticMarkup(createElement(RepDesk));
     expect(html).toContain('class="accord-SlaQueue"');
     expect(html).toContain('data-state="data"');

@@ -88,4 +88,4 @@ export function issueCodes(issues: readonly IcpReviewIssue[]): string {
 
 /** The sentence every proposal list starts with. */
 export const PILOT_NOTE =
-  'Ranked by evidence (strength: how far the 95% interval lies from the baseline × √n). These are proposals, not decisions: pilot each change beside the current ICP for a quarter (`accord pilot --baseline current.json --candidate proposed.json`) and adopt it only if the pilot confirms it.';
+  'Ranked by evidence (strength: how far the 95% interval lies from the baseline × √n). These are proposals, not decisions: pilot each change beside the current ICP for a quarter (with accord pilot --baseline current.json --candidate proposed.json) and adopt it only if the pilot confirms it.';
