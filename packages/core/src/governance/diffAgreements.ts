@@ -123,20 +123,27 @@ function diff(a: unknown, b: unknown, w: Walk): void {
     w.out.push({ kind, area: w.area, path: w.path, summary, before: a, after: b });
   };
 
-  if (a === undefined)
-    return push(
+  if (a === undefined) {
+    push(
       'added',
       field ? `${w.subject}:${field} set to ${show(b, keyName)}.` : `${w.subject} added: ${show(b, keyName)}.`,
     );
-  if (b === undefined)
-    return push(
+    return;
+  }
+  if (b === undefined) {
+    push(
       'removed',
       field
         ? `${w.subject}:${field} removed (was ${show(a, keyName)}).`
         : `${w.subject} removed (was ${show(a, keyName)}).`,
     );
+    return;
+  }
   const ruleLeaf = (keyName !== undefined && RULE_KEYS.has(keyName)) || isDuration(a) || isDuration(b);
-  if (!ruleLeaf && Array.isArray(a) && Array.isArray(b) && a.every(hasId) && b.every(hasId)) return diffList(a, b, w);
+  if (!ruleLeaf && Array.isArray(a) && Array.isArray(b) && a.every(hasId) && b.every(hasId)) {
+    diffList(a, b, w);
+    return;
+  }
   if (!ruleLeaf && isObject(a) && isObject(b) && !isRule(a) && !isRule(b)) {
     // Records keyed by id (calendars, targets): each key is an entry of its own.
     const keyed = w.path.length === 1 && KEYED_AREAS.has(w.area);
@@ -155,8 +162,9 @@ function diff(a: unknown, b: unknown, w: Walk): void {
       added.length ? `added ${show(added, undefined)}` : '',
       removed.length ? `removed ${show(removed, undefined)}` : '',
     ].filter(Boolean);
-    if (parts.length) return push('changed', `${w.subject}:${field} ${parts.join('; ')}.`);
-    return push('reordered', `${w.subject}:${field} reordered to ${show(b, undefined)}.`);
+    if (parts.length) push('changed', `${w.subject}:${field} ${parts.join('; ')}.`);
+    else push('reordered', `${w.subject}:${field} reordered to ${show(b, undefined)}.`);
+    return;
   }
   push('changed', `${w.subject}:${field} changed from ${show(a, keyName)} to ${show(b, keyName)}.`);
 }
