@@ -1,9 +1,11 @@
 import {
+  type Account,
   computeWinLoss,
   defaultAgreement,
   evaluateCommitteeCoverage,
   evaluateTransition,
   generateSample,
+  type Lead,
   parseAgreement,
   sampleAccountPlays,
   sampleIcp,
@@ -25,7 +27,7 @@ const agreement = parseAgreement({
 const sample = generateSample({ leads: 2000, seed: 3 });
 const { leads, activities, touchpoints, accounts, opportunities, asOf } = sample;
 
-const lead = leads[7];
+const lead = leads[7] as Lead;
 const { fit } = scoreLead(lead, activities, agreement, { now: asOf, touchpoints });
 console.log(fit.score, fit.tier, fit.reasons.map((r) => `${r.criterionId} +${r.points}`).join(', '));
 // 25 'none' 'industry +0, employees +25, country +0, uses_salesforce +0'
@@ -37,7 +39,7 @@ console.log(gate.allowed, gate.reasons.at(-1)?.message); // false 'Entry criteri
 const contactsOf = (id: string) => leads.filter((l) => l.accountId === id);
 const [account] = accounts
   .filter((a) => a.segment === 'enterprise')
-  .sort((a, b) => contactsOf(b.id).length - contactsOf(a.id).length);
+  .sort((a, b) => contactsOf(b.id).length - contactsOf(a.id).length) as [Account];
 const contacts = contactsOf(account.id);
 const committee = evaluateCommitteeCoverage(account, contacts, activities, agreement, { now: asOf });
 const roles = committee.roles.map((r) => `${r.roleId}: ${r.state}`);

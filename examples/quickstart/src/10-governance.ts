@@ -1,15 +1,17 @@
 import {
+  type Agreement,
   agreementInForce,
   defaultAgreement,
   diffAgreements,
   generateSample,
+  type PilotStageSplit,
   parseAgreementHistory,
   runPilot,
   sampleForReview,
 } from '@accord/core';
 
 // A proposal: MQLs need 100+ employees or a demo request. What changes, in words?
-const proposal = {
+const proposal: Agreement = {
   ...defaultAgreement,
   version: '1.1.0',
   effectiveFrom: '2026-07-01',
@@ -26,7 +28,7 @@ const proposal = {
         }
       : s,
   ),
-} as const;
+};
 console.log(diffAgreements(defaultAgreement, proposal).changes.map((c) => c.summary));
 // [ 'Stage "MQL" (mql): entry criteria changed from … to attributes.demoRequested = true or attributes.employees ≥ 100.' ]
 
@@ -36,7 +38,7 @@ const pilot = runPilot(sample, defaultAgreement, proposal, {
   asOf: sample.asOf,
   metrics: ['count.mql', 'conversion.mql.sal'],
 });
-const [mql] = pilot.stages;
+const [mql] = pilot.stages as [PilotStageSplit];
 const dropped = mql.baselineOnly;
 const rate = (c: typeof dropped) => Number(c.reachedNext.value?.toFixed(2));
 console.log(dropped.leads, rate(dropped), rate(mql.both)); // 743 0.24 0.38

@@ -203,6 +203,16 @@ export function checkAgreement(a: Agreement): RawIssue[] {
   }
   if (a.intent) unique('signal', a.intent.signals, ['intent', 'signals']);
 
+  // The council's decision log: unique ids, known metrics, a review on or after the decision.
+  if (a.decisions) {
+    unique('decision', a.decisions, ['decisions']);
+    for (const [i, d] of a.decisions.entries()) {
+      if (d.metric !== undefined) metricRef(d.metric, ['decisions', i, 'metric']);
+      if (d.reviewOn !== undefined && d.reviewOn < d.date)
+        issues.push({ code: 'invalid_interval', path: ['decisions', i, 'reviewOn'], start: d.date, end: d.reviewOn });
+    }
+  }
+
   // Stage criteria that read scores need the section that defines them.
   const scoreFields = Object.keys(SCORE_FIELDS);
   for (const { rule, path } of stageRules(a))

@@ -398,4 +398,18 @@ export const AgreementSchema: z.ZodType<Agreement> = z.strictObject({
   targetAccounts: TargetAccountsSchema.optional(),
   buyingCommittee: BuyingCommitteeSchema.optional(),
   winLoss: WinLossSchema.optional(),
+  decisions: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        date: IsoDateSchema,
+        decision: z.string().min(1).max(2000),
+        owner: z.string().min(1).max(200),
+        metric: MetricIdSchema.optional(),
+        reviewOn: IsoDateSchema.optional(),
+        status: z.enum(['open', 'done', 'reverted']).optional(),
+      }),
+    )
+    .max(1000)
+    .optional(),
 });

@@ -477,6 +477,25 @@ export interface WinLossDefinition {
 }
 
 /**
+ * A decision of the funnel council, kept with the definitions it concerns: what was agreed, by whom,
+ * which metric will show whether it worked, and when to look again.
+ */
+export interface CouncilDecision {
+  id: string;
+  /** The day it was decided (`YYYY-MM-DD`). */
+  date: string;
+  decision: string;
+  /** Who carries it out (a person or a team). */
+  owner: string;
+  /** The metric to watch (a built-in or agreement metric id). */
+  metric?: string;
+  /** The day the council reviews it (`YYYY-MM-DD`, on or after `date`). */
+  reviewOn?: string;
+  /** Default `open`. */
+  status?: 'open' | 'done' | 'reverted';
+}
+
+/**
  * The operating agreement between Sales and Marketing: the stages and their criteria, the two-way
  * SLAs, the disposition reasons, routing, metric definitions and targets, and the attribution rule.
  *
@@ -519,6 +538,8 @@ export interface Agreement<
   buyingCommittee?: BuyingCommitteeDefinition;
   /** The opportunity loss reasons and objection themes. */
   winLoss?: WinLossDefinition;
+  /** The funnel council's decision log. */
+  decisions?: readonly CouncilDecision[];
 }
 
 /** The stage ids of an agreement, as a union of literals. */

@@ -309,3 +309,30 @@ describe('parseAgreement (target accounts, buying committee, win/loss)', () => {
     expect(issuesOf(a)).toEqual([]);
   });
 });
+
+describe('parseAgreement (the council decision log)', () => {
+  const decision = {
+    id: 'mql_pilot',
+    date: '2026-10-02',
+    decision: 'Pilot the 100+ employees MQL definition for 90 days',
+    owner: 'RevOps',
+    metric: 'conversion.mql.sal',
+    reviewOn: '2027-01-05',
+  };
+
+  it('accepts a decision with its metric and review date', () => {
+    expect(parseAgreement({ ...defaultAgreement, decisions: [decision] }).decisions).toEqual([decision]);
+  });
+
+  it('reports duplicate ids, unknown metrics and a review before the decision, each at its path', () => {
+    const result = safeParseAgreement({
+      ...defaultAgreement,
+      decisions: [decision, { ...decision, metric: 'conversion.mql.sall', reviewOn: '2026-09-01' }],
+    });
+    expect(result.error?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['duplicate_id', 'decisions.1.id'],
+      ['unknown_metric', 'decisions.1.metric'],
+      ['invalid_interval', 'decisions.1.reviewOn'],
+    ]);
+  });
+});

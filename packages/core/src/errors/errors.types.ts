@@ -21,7 +21,9 @@ export type EntityKind =
   | 'requirement'
   | 'loss_reason'
   | 'theme'
-  | 'version';
+  | 'version'
+  | 'decision'
+  | 'claim';
 
 /** The formats Accord checks beyond plain types. */
 export type IssueFormat =
