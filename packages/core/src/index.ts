@@ -166,6 +166,13 @@ export {
   type SampleForReviewOptions,
   sampleForReview,
 } from './governance/sampleForReview';
+export {
+  type CombinedMetric,
+  type ScorecardByVersionOptions,
+  scorecardByVersion,
+  type VersionedScorecard,
+  type VersionSegment,
+} from './governance/scorecardByVersion';
 export type {
   AccountEngagementReason,
   AccountOptions,

@@ -62,6 +62,8 @@ function domainMessage(issue: RawIssue): string | undefined {
       return `Versions ${short(issue.version)} and ${short(issue.other)} both take effect on ${issue.effectiveFrom}: one day can have only one version in force.`;
     case 'future_version':
       return `Version ${short(issue.version)} takes effect on ${issue.effectiveFrom}, in the future: pass { allowScheduled: true } to schedule it.`;
+    case 'no_version_in_force':
+      return `Record ${short(issue.recordId)} predates the first agreement version (in force from ${issue.firstEffectiveFrom}): no definitions judge it, so it is left out.`;
     case 'not_descending':
       return `Expected a value lower than the previous tier's ${issue.previous}, got ${issue.value}: list the tiers A > B > C.`;
     case 'weights_mismatch':

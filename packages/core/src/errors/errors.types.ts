@@ -99,7 +99,8 @@ export type IssueDetail =
   | { code: 'currency_mismatch'; expected: string; received: string }
   | { code: 'version_mismatch'; expected: string; received: string }
   | { code: 'overlapping_versions'; version: string; other: string; effectiveFrom: string }
-  | { code: 'future_version'; version: string; effectiveFrom: string };
+  | { code: 'future_version'; version: string; effectiveFrom: string }
+  | { code: 'no_version_in_force'; recordId: string; firstEffectiveFrom: string };
 
 /** Every issue code Accord can report. */
 export type IssueCode = IssueDetail['code'];
