@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultAgreement } from '@accord/core';
 import { olistFunnel } from '@accord-internal/fixtures';
@@ -330,5 +330,56 @@ describe('accord scorecard', () => {
     );
     expect(pushed.code).toBe(0);
     expect(JSON.parse(pushed.stdout)).toEqual(doc);
+  });
+});
+
+describe('accord scorecard --versions', () => {
+  it('judges each lead by the version in force when it was created, and combines what is additive', async () => {
+    const { cwd } = await cli(['sample', '--leads', '1200', '--seed', '4', '--out', 'data']);
+    const agreement = JSON.parse(readFileSync(join(cwd, 'data', 'agreement.json'), 'utf8'));
+    const v2 = { ...structuredClone(agreement), version: '2026.2', effectiveFrom: '2026-04-01' };
+    v2.targets = { ...v2.targets, 'conversion.mql.sal': { min: 0.25 } };
+    writeFileSync(
+      join(cwd, 'versions.json'),
+      JSON.stringify([{ ...agreement, version: '2026.1', effectiveFrom: '2026-01-01' }, v2]),
+    );
+    const args = ['scorecard', 'data/leads.csv', '--versions', 'versions.json', '--now', '2026-07-04T00:00:00Z'];
+    const metrics = ['--metrics', 'leads,conversion.mql.sal,days.mql.sal.median'];
+    const text = await cli([...args, ...metrics], cwd);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^v2026\.1 from 2026-01-01 until 2026-04-01: [\d,]+ leads\nv2026\.2 from 2026-04-01: [\d,]+ leads\n/,
+    );
+    expect(text.stdout).toContain('Not additive across versions, per version:');
+    const json = JSON.parse((await cli([...args, ...metrics, '--json'], cwd)).stdout);
+    const [a, b] = json.segments;
+    expect(a.leads + b.leads).toBe(1200);
+    const conv = json.totals.metrics['conversion.mql.sal'];
+    expect(conv.numerator).toBe(
+      a.totals.metrics['conversion.mql.sal'].numerator + b.totals.metrics['conversion.mql.sal'].numerator,
+    );
+    expect(conv.target).toEqual({ min: 0.25 });
+    expect(json.totals.metrics['days.mql.sal.median']).toEqual({ value: null, combinedBy: 'segments' });
+  });
+
+  it('exits 2 on overlapping versions or a version in the future, naming the version', async () => {
+    const { cwd } = await cli(['sample', '--leads', '100', '--seed', '4', '--out', 'data']);
+    const agreement = JSON.parse(readFileSync(join(cwd, 'data', 'agreement.json'), 'utf8'));
+    const at = (version: string, effectiveFrom: string) => ({ ...agreement, version, effectiveFrom });
+    writeFileSync(join(cwd, 'overlap.json'), JSON.stringify([at('a', '2026-01-01'), at('b', '2026-01-01')]));
+    const overlap = await cli(
+      ['scorecard', 'data/leads.csv', '--versions', 'overlap.json', '--now', '2026-07-04T00:00:00Z'],
+      cwd,
+    );
+    expect(overlap.code).toBe(2);
+    expect(overlap.stderr).toContain('both take effect on 2026-01-01');
+    writeFileSync(join(cwd, 'future.json'), JSON.stringify([at('a', '2026-01-01'), at('b', '2027-01-01')]));
+    const future = await cli(
+      ['scorecard', 'data/leads.csv', '--versions', 'future.json', '--now', '2026-07-04T00:00:00Z'],
+      cwd,
+    );
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('takes effect on 2027-01-01, in the future');
+    expect((await cli(['scorecard', 'data/leads.csv', '--version', 'a'], cwd)).code).toBe(2);
   });
 });

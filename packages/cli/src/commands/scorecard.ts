@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { AdapterError } from '@accord/adapters';
 import { createDuckDbAdapter } from '@accord/adapters/duckdb';
 import { createPostgresAdapter } from '@accord/adapters/postgres';
@@ -5,6 +7,7 @@ import {
   AccordError,
   type Account,
   type Activity,
+  type Agreement,
   type ComputeScorecardOptions,
   computeScorecard,
   formatIssues,
@@ -17,7 +20,10 @@ import {
   type ScorecardResult,
   type ScorecardRow,
   type Spend,
+  safeParseAgreementHistory,
+  scorecardByVersion,
   type Touchpoint,
+  type VersionedScorecard,
   type WeekStart,
 } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
@@ -52,6 +58,10 @@ Options:
   --spend F            canonical spend.csv (for spend and cac)
   --accounts F         canonical accounts.csv (for misroute_rate)
   --agreement FILE     use this agreement instead of the default one
+  --versions FILE      a JSON array of the agreement's versions (each with effectiveFrom): every lead
+                       is judged by the version in force when it was created; ratios and counts are
+                       combined exactly, medians shown per version (memory engine)
+  --version V          with --versions: judge every lead by version V instead
   --list-metrics       print the metric dictionary and exit
   --strict             exit 2 on any bad or suspect row instead of skipping / reporting it
   --json               print one JSON document
@@ -87,6 +97,8 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
       accounts: { type: 'string' },
       agreement: { type: 'string' },
       'list-metrics': { type: 'boolean' },
+      versions: { type: 'string' },
+      version: { type: 'string' },
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
       engine: { type: 'string' },
@@ -95,7 +107,19 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
     },
     'scorecard',
   );
-  const loaded = await loadAgreement(values.agreement, io.cwd);
+  if (values.versions !== undefined && values.agreement !== undefined)
+    throw new UsageError('--versions and --agreement exclude each other: the versions file holds the agreements.');
+  if (values.version !== undefined && values.versions === undefined)
+    throw new UsageError('--version needs --versions FILE.');
+  let versions: Agreement[] | undefined;
+  if (values.versions !== undefined) {
+    const history = await readVersions(values.versions, io, values.now);
+    if (!history) return EXIT.badInput;
+    versions = history;
+  }
+  const loaded = versions
+    ? { ok: true as const, agreement: versions.at(-1) as Agreement, source: values.versions as string }
+    : await loadAgreement(values.agreement, io.cwd);
   if (!loaded.ok) {
     reportIssues(io, loaded.source, loaded.issues);
     return EXIT.badInput;
@@ -173,6 +197,11 @@ export async function scorecardCommand(args: readonly string[], io: CliIo): Prom
     ...(values.period !== undefined ? { period: values.period } : {}),
     ...(values.compare ? { compareTo: 'previous' as const } : {}),
   };
+
+  if (versions) {
+    if (engine !== 'memory') throw new UsageError('--versions runs on the memory engine.');
+    return versionedScorecard(data, versions, options, values.version, values.json === true, io);
+  }
 
   let card: ReturnType<typeof computeScorecard>;
   try {
@@ -340,6 +369,84 @@ function renumber(
     skipped: card.skipped.map((s) => ({ ...s, index: kept.get(s.kind)?.[s.index] ?? s.index })),
   };
 }
+
+/** Reads and checks a versions file (a JSON array of agreements); reports the issues and returns undefined when bad. */
+async function readVersions(file: string, io: CliIo, now: string | undefined): Promise<Agreement[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
+  }
+  const parsed = safeParseAgreementHistory(text, { now: instantFlag(now, 'now') });
+  if (parsed.success) return parsed.data;
+  reportIssues(io, file, parsed.error.issues);
+  return undefined;
+}
+
+/** The scorecard with each lead judged by the version in force when it was created (or one chosen version). */
+function versionedScorecard(
+  data: ScorecardData,
+  versions: readonly Agreement[],
+  options: ComputeScorecardOptions,
+  version: string | undefined,
+  json: boolean,
+  io: CliIo,
+): number {
+  const { agreement: _, ...rest } = options;
+  let card: VersionedScorecard;
+  try {
+    card = scorecardByVersion(data, versions, { ...rest, ...(version !== undefined ? { version } : {}) });
+  } catch (error) {
+    if (!(error instanceof AccordError)) throw error;
+    reportIssues(io, 'scorecard options', error.issues);
+    return EXIT.badInput;
+  }
+  const newest = card.segments.at(-1)?.result;
+  if (json) {
+    const doc = {
+      segments: card.segments.map((s) => ({
+        version: s.version,
+        from: s.from === null ? null : iso(s.from),
+        to: s.to === null ? null : iso(s.to),
+        leads: s.leads,
+        totals: jsonRow(s.result.totals),
+        rows: s.result.rows.map(jsonRow),
+      })),
+      rows: card.rows.map((r) => jsonRow(r as ScorecardRow)),
+      totals: jsonRow(card.totals as ScorecardRow),
+      metrics: card.metrics,
+      issues: card.issues,
+    };
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const effective = new Map(versions.map((v, i) => [v.version, [v.effectiveFrom, versions[i + 1]?.effectiveFrom]]));
+  const lines = card.segments.map((s) => {
+    const [from, to] = version === undefined ? (effective.get(s.version) ?? []) : [];
+    return `v${s.version}${from ? ` from ${from}` : ''}${to ? ` until ${to}` : ''}: ${formatCount(s.leads)} leads`;
+  });
+  if (card.issues.length > 0)
+    lines.push(`${formatCount(card.issues.length)} leads predate every version and are left out.`);
+  if (newest) {
+    const combined = { ...newest, rows: card.rows as ScorecardRow[], totals: card.totals as ScorecardRow };
+    lines.push('', humanScorecard(combined, versions.at(-1)?.currency ?? 'USD', formatCount(data.leads.length)));
+    const perSegment = card.metrics.filter((m) => card.totals.metrics[m.id]?.combinedBy === 'segments');
+    if (perSegment.length > 0 && card.segments.length > 1) {
+      lines.push('', 'Not additive across versions, per version:');
+      for (const m of perSegment)
+        lines.push(
+          `  ${m.label}: ${card.segments.map((s) => `v${s.version} ${formatMetric(s.result.totals.metrics[m.id]?.value ?? null)}`).join(' · ')}`,
+        );
+    }
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+const formatMetric = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
 
 function jsonRow(row: ScorecardRow) {
   return {
