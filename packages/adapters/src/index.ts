@@ -42,6 +42,11 @@ export {
   type ParseCanonicalCsvResult,
   parseCanonicalCsv,
 } from './csv/parseCanonicalCsv';
+export {
+  type ParseMarketingClaimsCsvOptions,
+  type ParseMarketingClaimsCsvResult,
+  parseMarketingClaimsCsv,
+} from './csv/parseMarketingClaimsCsv';
 // HubSpot CRM v3: contacts and deals with stage mapping, search by updatedSince, webhooks, write-back through the outbox.
 export {
   createHubSpotAdapter,

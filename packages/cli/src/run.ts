@@ -1,10 +1,12 @@
 import { type CliIo, EXIT, UsageError } from './_lib/io';
 import { ATTRIBUTE_HELP, attributeCommand } from './commands/attribute';
+import { COUNCIL_HELP, councilCommand } from './commands/council';
 import { DEMO_HELP, demoCommand } from './commands/demo';
 import { DIFF_HELP, diffCommand } from './commands/diff';
 import { GLOSSARY_HELP, glossaryCommand } from './commands/glossary';
 import { ICP_REVIEW_HELP, icpReviewCommand } from './commands/icpReview';
 import { PILOT_HELP, pilotCommand } from './commands/pilot';
+import { RECONCILE_HELP, reconcileCommand } from './commands/reconcile';
 import { REVIEW_HELP, reviewCommand } from './commands/review';
 import { ROUTE_HELP, routeCommand } from './commands/route';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
@@ -32,6 +34,8 @@ Commands:
   diff <old> <new>          what changed between two agreement versions, in words
   pilot <leads>             the scorecard under a candidate agreement beside the baseline, with deltas
   review <leads>            the weekly review: a stratified sample of accepted and rejected leads, each with its why
+  reconcile <claims.csv>    Marketing's claims against the CRM, deal by deal: every delta explained, totals exact
+  council <leads>           the monthly funnel council: furthest off target, movers, SLAs, rejects, misroutes, decisions due
   help [command]            show help
 
 Options: --json (one JSON document on stdout), --help, --version
@@ -50,6 +54,8 @@ const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   diff: { run: diffCommand, help: DIFF_HELP },
   pilot: { run: pilotCommand, help: PILOT_HELP },
   review: { run: reviewCommand, help: REVIEW_HELP },
+  reconcile: { run: reconcileCommand, help: RECONCILE_HELP },
+  council: { run: councilCommand, help: COUNCIL_HELP },
 };
 
 /**

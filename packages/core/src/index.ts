@@ -14,6 +14,7 @@ export type {
   CalendarDefinition,
   CalendarId,
   CommitteeRequirement,
+  CouncilDecision,
   DispositionAction,
   DispositionDetail,
   DispositionReason,
@@ -141,7 +142,25 @@ export { type FormatIssuesOptions, formatIssues } from './errors/formatIssues';
 export { formatPath } from './errors/formatPath';
 // Governance
 export { agreementInForce } from './governance/agreementInForce';
+export { buildCouncilReport } from './governance/buildCouncilReport';
 export { buildGlossary, type Glossary, type GlossarySection, type GlossaryTerm } from './governance/buildGlossary';
+export type {
+  BuildCouncilReportOptions,
+  CouncilDecisionDue,
+  CouncilDecisions,
+  CouncilFloors,
+  CouncilMetric,
+  CouncilMover,
+  CouncilOffTarget,
+  CouncilRejects,
+  CouncilReport,
+  CouncilRouting,
+  CouncilScorecard,
+  CouncilSlas,
+  CouncilSlaTeam,
+  CouncilUnit,
+  CouncilWatchedMetric,
+} from './governance/council.types';
 export { describeRule } from './governance/describeRule';
 export { diffAgreements } from './governance/diffAgreements';
 export type {
@@ -250,6 +269,24 @@ export { BUILT_IN_METRIC_IDS, isBuiltInMetricId } from './metrics/isBuiltInMetri
 export { defaultScorecardMetrics, describeMetric, listMetrics } from './metrics/listMetrics';
 export type { MetricInfo, MetricView } from './metrics/metrics.types';
 export { type ScorecardFacts, scorecardFacts } from './metrics/scorecardFacts';
+// Reconciliation
+export {
+  type ParseMarketingClaimsOptions,
+  type ParseMarketingClaimsResult,
+  parseMarketingClaims,
+} from './reconcile/parseMarketingClaims';
+export { reconcile } from './reconcile/reconcile';
+export { MARKETING_CLAIM_FIELDS, MarketingClaimSchema } from './reconcile/reconcile.schemas';
+export type {
+  DeltaClass,
+  MarketingClaim,
+  ReconcileData,
+  ReconciledClaim,
+  ReconcileOptions,
+  Reconciliation,
+  ReconciliationTotals,
+  RefusedClaim,
+} from './reconcile/reconcile.types';
 // Canonical records
 export {
   AccountSchema,

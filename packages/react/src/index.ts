@@ -75,6 +75,21 @@ export type { FunnelChartProps } from './components/FunnelChart/FunnelChart';
  */
 export { FunnelChart } from './components/FunnelChart/FunnelChart';
 /**
+ * Props of `ReconciliationView`.
+ *
+ * @example
+ * const props: ReconciliationViewProps = { claims, rates: { EUR: 1.08 }, defaultKind: 'sourced' };
+ */
+export type { ReconciliationViewProps } from './components/ReconciliationView/ReconciliationView';
+/**
+ * Marketing's claimed pipeline bridged to the CRM-matched figure, delta class by delta class (a waterfall
+ * with a table alternative), with drill-down to each claim, the unclaimed marketing-sourced deals and the coded issues.
+ *
+ * @example
+ * <ReconciliationView claims={claims} renderOpportunity={(id) => <a href={`/crm/opps/${encodeURIComponent(id)}`}>{id}</a>} />
+ */
+export { ReconciliationView } from './components/ReconciliationView/ReconciliationView';
+/**
  * Props of `RejectPicker`.
  *
  * @example
@@ -264,6 +279,27 @@ export { useFunnel } from './hooks/useFunnel';
  * const now = useNow(1000);
  */
 export { useNow } from './hooks/useNow';
+/**
+ * Options, result and step types of `useReconciliation`.
+ *
+ * @example
+ * const options: UseReconciliationOptions = { claims, from: '2026-03-01T00:00:00Z' };
+ */
+export type {
+  ReconciliationIssueGroup,
+  ReconciliationKind,
+  ReconciliationState,
+  ReconciliationStep,
+  UseReconciliationOptions,
+  UseReconciliationResult,
+} from './hooks/useReconciliation';
+/**
+ * Headless reconciliation: the bridge from claimed to matched, the claims of a selected delta class, expansion and prop getters.
+ *
+ * @example
+ * const { steps, getClassButtonProps, selectedClaims } = useReconciliation({ claims });
+ */
+export { useReconciliation } from './hooks/useReconciliation';
 /**
  * Options, result and step types of `useRoutingTrace`.
  *
@@ -500,6 +536,20 @@ export { funnelQueryOptions } from './queries/funnelQueryOptions';
  * const { activities, touchpoints } = await queryClient.fetchQuery(leadEventsQueryOptions(adapter));
  */
 export { activitiesOf, type LeadEvents, leadEventsQueryOptions, touchpointsOf } from './queries/leadEventsQueryOptions';
+/**
+ * Parameters of `reconciliationQueryOptions`.
+ *
+ * @example
+ * const params: ReconciliationQueryParams = { agreement, claims, rates: { EUR: 1.08 } };
+ */
+export type { ReconciliationQueryParams } from './queries/reconciliationQueryOptions';
+/**
+ * Query options running core `reconcile` over the adapter's records and the host's claims.
+ *
+ * @example
+ * await queryClient.prefetchQuery(reconciliationQueryOptions(adapter, { agreement, claims }));
+ */
+export { reconciliationQueryOptions } from './queries/reconciliationQueryOptions';
 /**
  * Every record an adapter lists, as loaded by `recordsQueryOptions`.
  *

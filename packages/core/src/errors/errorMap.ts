@@ -56,6 +56,10 @@ function domainMessage(issue: RawIssue): string | undefined {
       return `${short(issue.field)} needs the agreement's "${issue.section}" section, which is missing: add it, or remove the condition.`;
     case 'currency_mismatch':
       return `Expected an amount in ${issue.expected}, got ${issue.received}: convert it first, or set the agreement's currency.`;
+    case 'unknown_opportunity':
+      return `No CRM opportunity has the id ${short(issue.opportunityId)}: the claim is counted as unmatched. Check the id, or export the missing deal.`;
+    case 'unknown_lead':
+      return `No lead has the id ${short(issue.leadId)}: the claim's person cannot be compared with the other claims' (duplicates are checked by lead id only).`;
     case 'version_mismatch':
       return `Every version of a history must be of the same agreement: expected id ${short(issue.expected)}, got ${short(issue.received)}.`;
     case 'overlapping_versions':

@@ -97,6 +97,8 @@ export type IssueDetail =
   | { code: 'unknown_score'; field: string; known: readonly string[] }
   | { code: 'score_not_defined'; field: string; section: 'icp' | 'intent' }
   | { code: 'currency_mismatch'; expected: string; received: string }
+  | { code: 'unknown_opportunity'; opportunityId: string }
+  | { code: 'unknown_lead'; leadId: string }
   | { code: 'version_mismatch'; expected: string; received: string }
   | { code: 'overlapping_versions'; version: string; other: string; effectiveFrom: string }
   | { code: 'future_version'; version: string; effectiveFrom: string }

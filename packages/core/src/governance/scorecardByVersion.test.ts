@@ -37,7 +37,9 @@ describe('scorecardByVersion', () => {
     const part = (s: typeof a, id: string) => s?.result.totals.metrics[id];
     const conv = card.totals.metrics['conversion.mql.sal'];
     expect(conv?.combinedBy).toBe('ratio');
-    expect(conv?.numerator).toBe((part(a, 'conversion.mql.sal')?.numerator ?? 0) + (part(b, 'conversion.mql.sal')?.numerator ?? 0));
+    expect(conv?.numerator).toBe(
+      (part(a, 'conversion.mql.sal')?.numerator ?? 0) + (part(b, 'conversion.mql.sal')?.numerator ?? 0),
+    );
     expect(conv?.value).toBeCloseTo((conv?.numerator ?? 0) / (conv?.denominator ?? 1), 12);
     expect(card.totals.metrics.leads).toMatchObject({ value: sample.leads.length, combinedBy: 'sum' });
     // Same definitions in both versions: adding the parts gives the one-version scorecard.

@@ -1,4 +1,4 @@
-import type { AttributionModel } from '../agreement/agreement.types';
+import type { AttributionModel, AttributionSettings } from '../agreement/agreement.types';
 import type { AccordIssue, ErrorMap } from '../errors/errors.types';
 import type { Instant, Lead, Opportunity, Touchpoint } from '../records/records.types';
 
@@ -36,7 +36,8 @@ export interface MarketingClaim {
  * - `currency`: the claim is in another currency than the deal (the whole claim, unless rates convert it);
  * - `different_account`: Marketing filed the deal under another account than the CRM;
  * - `stage_drift`: counted under another stage definition (the deal is not pipeline, or its lead never
- *   reached the hand-over, under the agreement);
+ *   reached the hand-over, under the agreement) — or in another period (the deal was created outside the
+ *   period reconciled);
  * - `outside_window`: the marketing touches fall outside the agreed lookback before the deal was created;
  * - `different_model`: the rest — Marketing's model credits more (or less) than the agreed one.
  */
@@ -106,4 +107,22 @@ export interface Reconciliation {
   unclaimed: { opportunityId: string; amount: number }[];
   /** Coded issues naming the claim and field (unknown opportunities, currency mismatches, bad amounts…). */
   issues: AccordIssue[];
+  /**
+   * Claims refused at the boundary (a negative or fractional amount, a missing id, an unknown kind…):
+   * counted in no total, each with its issues in `issues`. The totals cover the other claims.
+   */
+  refused: RefusedClaim[];
+  /** The attribution rule influenced claims were judged under: the agreement's (or the default, when it sets none). */
+  attribution: AttributionSettings;
+}
+
+/** A claim {@link reconcile} could not read, and so counted nowhere. */
+export interface RefusedClaim {
+  /** Its position in `marketingClaims` (issue paths are `['marketingClaims', index, field]`). */
+  index: number;
+  /** Its id and opportunity, when they are readable strings. */
+  claimId: string | null;
+  opportunityId: string | null;
+  /** The fields that failed (`amount`, `kind`…); empty when the claim is not an object at all. */
+  fields: string[];
 }
