@@ -1,22 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import {
-  AccordError,
-  type Account,
-  type Activity,
-  buildCouncilReport,
-  type CouncilReport,
-  type Lead,
-  type Opportunity,
-  type RecordKind,
-  type ScorecardData,
-  type Spend,
-  type Touchpoint,
-} from '@accord/core';
+import { AccordError, buildCouncilReport, type CouncilReport } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
 import { instantFlag, parseFlags } from '../_lib/parseFlags';
 import { loadAgreement } from '../_lib/readAgreement';
-import { type ReadFileResult, readCanonicalFile, reportInputs } from '../_lib/readCanonicalFile';
+import { RECORD_FILE_FLAGS, readScorecardData } from '../_lib/readScorecardData';
 import { reportIssues } from '../_lib/reportIssues';
 import { councilFormat, count, headlineText, monthName, percent } from '../report/councilDocument';
 import { renderCouncilHtml } from '../report/renderCouncilHtml';
@@ -83,11 +71,7 @@ export async function councilCommand(args: readonly string[], io: CliIo): Promis
     args,
     {
       month: { type: 'string' },
-      opportunities: { type: 'string' },
-      activities: { type: 'string' },
-      touchpoints: { type: 'string' },
-      spend: { type: 'string' },
-      accounts: { type: 'string' },
+      ...RECORD_FILE_FLAGS,
       agreement: { type: 'string' },
       now: { type: 'string' },
       metrics: { type: 'string' },
@@ -111,27 +95,9 @@ export async function councilCommand(args: readonly string[], io: CliIo): Promis
     return EXIT.badInput;
   }
   const agreement = loaded.agreement;
-  const files: [RecordKind, string | undefined][] = [
-    ['leads', positionals[0]],
-    ['opportunities', values.opportunities],
-    ['activities', values.activities],
-    ['touchpoints', values.touchpoints],
-    ['spend', values.spend],
-    ['accounts', values.accounts],
-  ];
-  const inputs = new Map<RecordKind, ReadFileResult<RecordKind>>();
-  for (const [kind, file] of files)
-    if (file !== undefined) inputs.set(kind, await readCanonicalFile(kind, file, io.cwd, agreement));
-  if (reportInputs(io, [...inputs.values()], values.strict === true)) return EXIT.badInput;
-  const records = (kind: RecordKind) => inputs.get(kind)?.records as never;
-  const data: ScorecardData = {
-    leads: records('leads') as Lead[],
-    ...(inputs.has('opportunities') ? { opportunities: records('opportunities') as Opportunity[] } : {}),
-    ...(inputs.has('activities') ? { activities: records('activities') as Activity[] } : {}),
-    ...(inputs.has('touchpoints') ? { touchpoints: records('touchpoints') as Touchpoint[] } : {}),
-    ...(inputs.has('spend') ? { spend: records('spend') as Spend[] } : {}),
-    ...(inputs.has('accounts') ? { accounts: records('accounts') as Account[] } : {}),
-  };
+  const read = await readScorecardData(positionals[0] as string, values, io, agreement, values.strict === true);
+  if (!read) return EXIT.badInput;
+  const { data, inputs } = read;
   const metrics = values.metrics
     ?.split(',')
     .map((x) => x.trim())

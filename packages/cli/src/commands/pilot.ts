@@ -1,23 +1,15 @@
 import {
   AccordError,
-  type Account,
-  type Activity,
-  type Lead,
   type MetricInfo,
-  type Opportunity,
   type PilotCell,
   type PilotRow,
-  type RecordKind,
   type RunPilotOptions,
   runPilot,
-  type ScorecardData,
-  type Spend,
-  type Touchpoint,
 } from '@accord/core';
 import { type CliIo, EXIT, UsageError } from '../_lib/io';
 import { instantFlag, parseFlags } from '../_lib/parseFlags';
 import { readAgreementFile } from '../_lib/readAgreement';
-import { type ReadFileResult, readCanonicalFile, reportInputs } from '../_lib/readCanonicalFile';
+import { RECORD_FILE_FLAGS, readScorecardData } from '../_lib/readScorecardData';
 import { reportIssues } from '../_lib/reportIssues';
 import { formatValue } from '../_lib/scorecardReport';
 import { formatCount, formatRate, renderTable } from '../_lib/table';
@@ -66,11 +58,7 @@ export async function pilotCommand(args: readonly string[], io: CliIo): Promise<
       'group-by': { type: 'string' },
       metrics: { type: 'string' },
       now: { type: 'string' },
-      opportunities: { type: 'string' },
-      activities: { type: 'string' },
-      touchpoints: { type: 'string' },
-      spend: { type: 'string' },
-      accounts: { type: 'string' },
+      ...RECORD_FILE_FLAGS,
       'no-reclassify': { type: 'boolean' },
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
@@ -92,27 +80,9 @@ export async function pilotCommand(args: readonly string[], io: CliIo): Promise<
     return EXIT.badInput;
   }
   const now = instantFlag(values.now, 'now');
-  const files: [RecordKind, string | undefined][] = [
-    ['leads', positionals[0]],
-    ['opportunities', values.opportunities],
-    ['activities', values.activities],
-    ['touchpoints', values.touchpoints],
-    ['spend', values.spend],
-    ['accounts', values.accounts],
-  ];
-  const inputs = new Map<RecordKind, ReadFileResult<RecordKind>>();
-  for (const [kind, file] of files)
-    if (file !== undefined) inputs.set(kind, await readCanonicalFile(kind, file, io.cwd, a.agreement));
-  if (reportInputs(io, [...inputs.values()], values.strict === true)) return EXIT.badInput;
-  const records = <K extends RecordKind>(kind: K) => inputs.get(kind)?.records as never;
-  const data: ScorecardData = {
-    leads: records('leads') as Lead[],
-    ...(inputs.has('opportunities') ? { opportunities: records('opportunities') as Opportunity[] } : {}),
-    ...(inputs.has('activities') ? { activities: records('activities') as Activity[] } : {}),
-    ...(inputs.has('touchpoints') ? { touchpoints: records('touchpoints') as Touchpoint[] } : {}),
-    ...(inputs.has('spend') ? { spend: records('spend') as Spend[] } : {}),
-    ...(inputs.has('accounts') ? { accounts: records('accounts') as Account[] } : {}),
-  };
+  const read = await readScorecardData(positionals[0] as string, values, io, a.agreement, values.strict === true);
+  if (!read) return EXIT.badInput;
+  const { data } = read;
   const list = (s: string | undefined) =>
     s
       ?.split(',')
