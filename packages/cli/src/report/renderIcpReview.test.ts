@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IcpReviewReport } from './icpReview.types';
 import { renderIcpReviewHtml } from './renderIcpReviewHtml';
-import { escapeMarkdown, renderIcpReviewMarkdown } from './renderIcpReviewMarkdown';
+import { renderIcpReviewMarkdown } from './renderIcpReviewMarkdown';
+import { escapeMarkdown } from './staticDocument';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 

@@ -17,21 +17,7 @@ import {
   rateWithInterval,
   reading,
 } from './icpReviewFormat';
-
-/**
- * Inline Markdown text that renders as the text itself: every character GitHub Markdown reads as
- * inline markup (emphasis, code, links, HTML tags and entities, strikethrough, table pipes) is
- * backslash-escaped, and line breaks become spaces so a value cannot end a table row or start a
- * block. Parentheses and `!` only act after a `]`, which is escaped, and underscores inside words
- * (`paid_search`) cannot start emphasis: both stay as they are, so the source stays readable. The
- * report never puts a value at the start of a line, where `#` or `1.` would start a block.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[\\`*[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_');
-}
+import { escapeMarkdown } from './staticDocument';
 
 /** A GitHub table: every cell is escaped; `align` marks right-aligned (numeric) columns. */
 function table(headers: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {

@@ -40,12 +40,17 @@ export function staticDocument(options: { title: string; body: string; css?: str
   ].join('\n');
 }
 
-/** Escapes text for a Markdown table cell or line: pipes, backslashes, HTML and line breaks. */
+/**
+ * Inline Markdown text that renders as the text itself: every character GitHub Markdown reads as
+ * inline markup (emphasis, code, links, HTML tags and entities, strikethrough, table pipes) is
+ * backslash-escaped, and line breaks become spaces so a value cannot end a table row or start a
+ * block. Parentheses and `!` only act after a `]`, which is escaped, and underscores inside words
+ * (`paid_search`) cannot start emphasis: both stay as they are, so the source stays readable. The
+ * report never puts a value at the start of a line, where `#` or `1.` would start a block.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
-    .replace(/[*_`[\]#]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\\`*[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_');
 }
