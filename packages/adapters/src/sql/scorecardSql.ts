@@ -411,6 +411,7 @@ function condition(ctx: ScorecardSqlContext, fact: RowFact, c: ScorecardConditio
     const d = op('-', c1(c.within[1]), c1(c.within[0]));
     return and(op('>=', d, num(0)), op('<=', d, param(c.within[2], 'double'))) as Expr;
   }
+  if ('atMost' in c) return op('<=', c1(c.atMost[0]), param(c.atMost[1], 'double'));
   const [name, value] = c.eq;
   if (fact === 'leads' && name === 'reason') {
     const id = ctx.facts.reasons[value];

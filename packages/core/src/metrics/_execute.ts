@@ -157,7 +157,8 @@ function impliesAnchor(where: readonly Cond[], anchor: string): boolean {
     (c) =>
       ('has' in c && c.has === anchor) ||
       ('ordered' in c && (c.ordered[0] === anchor || c.ordered[1] === anchor)) ||
-      ('within' in c && (c.within[0] === anchor || c.within[1] === anchor)),
+      ('within' in c && (c.within[0] === anchor || c.within[1] === anchor)) ||
+      ('atMost' in c && c.atMost[0] === anchor),
   );
 }
 
@@ -202,6 +203,11 @@ function singleMask(cols: Map<string, Column>, c: Cond, n: number): Uint8Array {
       const d = (b[i] as number) - (a[i] as number);
       mask[i] = d >= 0 && d <= ms ? 1 : 0;
     }
+  } else if ('atMost' in c) {
+    const a = cols.get(c.atMost[0]) as Float64Array;
+    const limit = c.atMost[1];
+    // NaN (no date) compares false: the condition implies the column is present.
+    for (let i = 0; i < n; i++) mask[i] = (a[i] as number) <= limit ? 1 : 0;
   } else {
     const col = cols.get(c.eq[0]) as Column;
     const v = c.eq[1];

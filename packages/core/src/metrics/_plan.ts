@@ -22,6 +22,8 @@ export type Cond =
   | { has: string }
   | { ordered: readonly [string, string] }
   | { within: readonly [string, string, number] }
+  /** The instant column is at most this epoch ms: the row's window had passed by then (a mature cohort). */
+  | { atMost: readonly [string, number] }
   | { eq: readonly [string, number] };
 
 /** The value a `sum` or `quantile` node aggregates. */
@@ -58,7 +60,8 @@ export type Formula =
 /** A resolved metric: its dictionary entry and its plan, for one view. */
 export interface ResolvedMetric {
   info: MetricInfo;
-  formula: (view: MetricView) => Formula;
+  /** The formula in a view; `asOf` for the conditions that depend on it (a window that must have passed). */
+  formula: (view: MetricView, asOf: number) => Formula;
 }
 
 const HOUR = 3_600_000;
@@ -694,11 +697,21 @@ function resolveCustom(m: MetricDefinition, agreement: Agreement): ResolvedMetri
       return {
         info: {
           ...common,
-          formula: `leads reaching ${m.to}${m.windowDays === undefined ? '' : ` within ${m.windowDays} days`} after ${m.from} ÷ leads reaching ${m.from}`,
+          formula:
+            m.windowDays === undefined
+              ? `leads reaching ${m.to} after ${m.from} ÷ leads reaching ${m.from}`
+              : `leads reaching ${m.to} within ${m.windowDays} days after ${m.from} ÷ leads reaching ${m.from}, over leads whose ${m.windowDays} days had passed by the as-of date`,
           view: m.view ?? 'cohort',
           anchors: { cohort: `${m.from} date`, period: `numerator: ${m.to} date · denominator: ${m.from} date` },
         },
-        formula: (view) => ratio(count('leads', [reach], view === 'cohort' ? a : b), count('leads', [{ has: a }], a)),
+        formula: (view, asOf) => {
+          // A window still open at asOf is no evidence either way: only mature leads count, on both sides.
+          const mature: Cond[] = m.windowDays === undefined ? [] : [{ atMost: [a, asOf - m.windowDays * DAY] }];
+          return ratio(
+            count('leads', [reach, ...mature], view === 'cohort' ? a : b),
+            count('leads', [{ has: a }, ...mature], a),
+          );
+        },
       };
     }
   }

@@ -285,6 +285,26 @@ describe('computeScorecard', () => {
     expect(c.totals.metrics.sal_in_1d).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
   });
 
+  it('counts a windowed conversion over mature leads only: a window still open at asOf is no evidence', () => {
+    const at = (days: number) => new Date(Date.parse('2026-06-30T12:00:00Z') - days * 86_400_000).toISOString();
+    const matured = [
+      { id: 'old-won', createdAt: at(130), stageDates: { mql: at(120), opportunity: at(60) } }, // within 90 days
+      { id: 'old-late', createdAt: at(130), stageDates: { mql: at(120), opportunity: at(10) } }, // after 110 days
+      { id: 'old-none', createdAt: at(130), stageDates: { mql: at(100) } },
+    ];
+    const young = [
+      { id: 'new-won', createdAt: at(35), stageDates: { mql: at(30), opportunity: at(5) } },
+      { id: 'new-open', createdAt: at(35), stageDates: { mql: at(30) } }, // 60 days left to convert
+    ];
+    const card = computeScorecard(
+      { leads: [...matured, ...young] },
+      { agreement: defaultAgreement, asOf: '2026-06-30T12:00:00Z', metrics: ['mql_to_opportunity_90d', 'count.mql'] },
+    );
+    expect(card.totals.metrics.mql_to_opportunity_90d).toMatchObject({ value: 1 / 3, numerator: 1, denominator: 3 });
+    expect(card.totals.metrics['count.mql']?.value).toBe(5);
+    expect(card.metrics.find((m) => m.id === 'mql_to_opportunity_90d')?.formula).toMatch(/whose 90 days had passed/);
+  });
+
   it('splits spend by source and prorates it over the days of the period; leaves it in the totals for other groupings', () => {
     const spend = [
       { channel: 'paid_search', periodStart: '2026-03-01', periodEnd: '2026-03-31', amount: 3_100 },

@@ -205,7 +205,7 @@ function* scorecardSteps(options: ComputeScorecardOptions): Generator<ScorecardS
       let f = formulas.get(id);
       if (f) return f;
       const r = resolve(id, ['metrics']) as ResolvedMetric;
-      f = r.formula(options.view ?? r.info.view);
+      f = r.formula(options.view ?? r.info.view, asOf);
       formulas.set(id, f);
       if (f.kind === 'expression') for (const ref of expressionRefs(f.expression)) addFormula(ref);
       return f;
@@ -478,7 +478,8 @@ function evaluator(result: ExecutionResult, formulas: Map<string, Formula>): Val
 /** The (a, b) duration pairs of a metric's `diff` sums and quantiles, whose negative values are left out. */
 function durationPairs(metric: ResolvedMetric, view: MetricView | undefined): DurationPair[] {
   const nodes: PlanNode[] = [];
-  collectNodes(metric.formula(view ?? metric.info.view), nodes);
+  // Durations do not depend on asOf (only windowed conversions, which are counts, do).
+  collectNodes(metric.formula(view ?? metric.info.view, 0), nodes);
   const out: DurationPair[] = [];
   for (const node of nodes) {
     if (node.agg === 'count' || !node.value || !('diff' in node.value) || node.fact === 'spend') continue;
