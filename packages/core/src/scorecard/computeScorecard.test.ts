@@ -287,12 +287,12 @@ describe('computeScorecard', () => {
 
   it('counts a windowed conversion over mature leads only: a window still open at asOf is no evidence', () => {
     const at = (days: number) => new Date(Date.parse('2026-06-30T12:00:00Z') - days * 86_400_000).toISOString();
-    const matured = [
+    const matured: Lead[] = [
       { id: 'old-won', createdAt: at(130), stageDates: { mql: at(120), opportunity: at(60) } }, // within 90 days
       { id: 'old-late', createdAt: at(130), stageDates: { mql: at(120), opportunity: at(10) } }, // after 110 days
       { id: 'old-none', createdAt: at(130), stageDates: { mql: at(100) } },
     ];
-    const young = [
+    const young: Lead[] = [
       { id: 'new-won', createdAt: at(35), stageDates: { mql: at(30), opportunity: at(5) } },
       { id: 'new-open', createdAt: at(35), stageDates: { mql: at(30) } }, // 60 days left to convert
     ];
