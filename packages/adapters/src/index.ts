@@ -1,5 +1,54 @@
 // @accord/adapters — data in and out. Explicit exports only.
 
+// Actions: what the core decides, delivered through the outbox to Slack, a signed webhook and task sinks.
+export type { SinkHttpOptions } from './actions/_sinkHttp';
+export type {
+  AccordAction,
+  ActionKind,
+  ActionSink,
+  SinkHttp,
+  SinkRequestPreview,
+} from './actions/actions.types';
+export {
+  type ActionsFromDispositionOptions,
+  type ActionsFromOptions,
+  actionsFromDisposition,
+  actionsFromSlaStatuses,
+} from './actions/actionsFrom';
+export {
+  type ActionDelivery,
+  type ActionDispatchResult,
+  type ActionLogEntry,
+  type ActionRunner,
+  type ActionRunnerOptions,
+  createActionRunner,
+} from './actions/createActionRunner';
+export {
+  createSlackSink,
+  SLACK_EVENT_TYPE,
+  type SlackSinkOptions,
+  type SlackSinkTarget,
+  slackMessage,
+} from './actions/createSlackSink';
+export {
+  createWebhookSink,
+  type VerifyWebhookSignatureOptions,
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  type WebhookActionBody,
+  type WebhookSignatureFailure,
+  type WebhookSignatureResult,
+  type WebhookSinkOptions,
+} from './actions/createWebhookSink';
+// Action sinks: tasks in HubSpot, Salesforce and Asana (find-or-create by the action's key).
+export { type AsanaTaskSinkOptions, createAsanaTaskSink } from './actions/sinks/asanaTaskSink';
+export {
+  createHubSpotTaskSink,
+  HUBSPOT_TASK_TO_CONTACT,
+  type HubSpotTaskSinkOptions,
+} from './actions/sinks/hubspotTaskSink';
+export { createSalesforceTaskSink, type SalesforceTaskSinkOptions } from './actions/sinks/salesforceTaskSink';
 export { AdapterError } from './contract/AdapterError';
 export type {
   AdapterCapabilities,
@@ -47,6 +96,37 @@ export {
   type ParseMarketingClaimsCsvResult,
   parseMarketingClaimsCsv,
 } from './csv/parseMarketingClaimsCsv';
+// Lead enrichment: Apollo, ZoomInfo and Lusha; fallback order, cache, per-provider rate limits.
+export { type ApolloEnrichmentOptions, createApolloEnrichment } from './enrichment/createApolloEnrichment';
+export { createEnrichment, ENRICHMENT_FIELDS, ENRICHMENT_TARGETS } from './enrichment/createEnrichment';
+export { createLushaEnrichment, type LushaEnrichmentOptions } from './enrichment/createLushaEnrichment';
+export { createMemoryEnrichmentCache } from './enrichment/createMemoryEnrichmentCache';
+export { createTokenBucket, type TokenBucket, type TokenBucketOptions } from './enrichment/createTokenBucket';
+export { createZoomInfoEnrichment, type ZoomInfoEnrichmentOptions } from './enrichment/createZoomInfoEnrichment';
+export type {
+  EnrichedValue,
+  EnrichLeadResult,
+  Enrichment,
+  EnrichmentCache,
+  EnrichmentChange,
+  EnrichmentField,
+  EnrichmentFirmographics,
+  EnrichmentHttpOptions,
+  EnrichmentLookupOptions,
+  EnrichmentOptions,
+  EnrichmentProvider,
+  EnrichmentProviderOptions,
+  EnrichmentQuery,
+  EnrichmentResult,
+  EnrichmentSkip,
+  EnrichOptions,
+  MemoryEnrichmentCacheOptions,
+} from './enrichment/enrichment.types';
+// GA4 BigQuery export → touchpoints (DuckDB here, BigQuery for real).
+export type { Ga4Dialect, Ga4SqlRunner, Ga4TouchpointsOptions, Ga4TouchpointsQuery } from './ga4/ga4.types';
+export { GA4_DEFAULT_CHANNELS, GA4_SOURCE_CATEGORIES, ga4ChannelGroupSql } from './ga4/ga4ChannelGroup';
+export { ga4TouchpointsSql } from './ga4/ga4TouchpointsSql';
+export { readGa4Touchpoints } from './ga4/readGa4Touchpoints';
 // HubSpot CRM v3: contacts and deals with stage mapping, search by updatedSince, webhooks, write-back through the outbox.
 export {
   createHubSpotAdapter,
