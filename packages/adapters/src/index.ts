@@ -23,6 +23,7 @@ export {
   type ActionRunnerOptions,
   createActionRunner,
 } from './actions/createActionRunner';
+export { createEnrichmentSink, type EnrichmentSinkOptions } from './actions/createEnrichmentSink';
 export {
   createSlackSink,
   SLACK_EVENT_TYPE,
