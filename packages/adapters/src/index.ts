@@ -185,3 +185,13 @@ export {
   sqlDialects,
   trinoDialect,
 } from './sql/sqlDialects';
+// Zoho CRM REST v6: Leads and Deals with keyset paging over page_token, write-back by PUT through the outbox.
+export {
+  createZohoAdapter,
+  DEFAULT_ZOHO_DISPOSITION_FIELDS,
+  type ZohoAdapter,
+  type ZohoAdapterOptions,
+  type ZohoDispositionFields,
+  type ZohoFlushResult,
+} from './zoho/createZohoAdapter';
+export { defaultZohoMapping, type ZohoMapping } from './zoho/defaultZohoMapping';
