@@ -26,8 +26,8 @@ import type {
   OutboxMessage,
   OutboxStore,
 } from '../crm/crm.types';
+import { createWriteBack, type WriteBackFlushResult } from '../crm/outbox/_writeBack';
 import { createMemoryOutboxStore } from '../crm/outbox/createMemoryOutboxStore';
-import { createOutbox } from '../crm/outbox/createOutbox';
 import {
   type DispositionFields,
   type MapContext,
@@ -104,12 +104,7 @@ export interface SalesforceAdapterOptions {
 }
 
 /** What one {@link SalesforceAdapter.flushOutbox} did. */
-export interface SalesforceFlushResult {
-  delivered: number;
-  failed: number;
-  dead: number;
-  pending: number;
-}
+export type SalesforceFlushResult = WriteBackFlushResult;
 
 /** A Salesforce adapter: the contract plus outbox delivery of write-backs. */
 export interface SalesforceAdapter extends RevenueAdapter {
@@ -404,21 +399,14 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     return leadId;
   };
 
-  // Delivery goes through the shared outbox: oldest first per lead (a write waiting for its retry holds
-  // back later writes to the same lead, not to the others); unknown lead, rejected value → dead.
-  const outbox = createOutbox({
+  // Delivery goes through the shared write-back outbox (oldest first per lead; refused for good → dead).
+  const writeBack = createWriteBack<DispositionPayload>({
+    adapter: NAME,
+    kind: DISPOSITION_KIND,
     store,
-    deliver: async (message) => {
-      const payload = message.payload as DispositionPayload;
-      await patchLead(payload.leadId, payload.body, message.key);
-    },
+    deliver: (payload, key) => patchLead(payload.leadId, payload.body, key),
     now,
     backoff: { baseDelayMs: backoffBase, maxDelayMs: backoffMax, random },
-    isPermanent: (error) =>
-      error instanceof AdapterError &&
-      (error.code === 'not_found' || error.code === 'invalid_record' || error.code === 'invalid_option'),
-    handles: (message) => message.adapter === NAME && message.kind === DISPOSITION_KIND,
-    orderKey: (message) => (message.payload as DispositionPayload).leadId,
   });
 
   const capabilities: AdapterCapabilities = {
@@ -439,12 +427,9 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
         throw new AdapterError(NAME, 'invalid_option', 'ownerId must be a non-empty string');
       await patchLead(id, { OwnerId: ownerId }, `salesforce:owner:${id}:${ownerId}`);
     },
-    async flushOutbox() {
-      const result = await outbox.flush();
-      return { ...result, pending: (await outbox.pending()).length };
-    },
-    pendingWrites: () => outbox.pending(),
-    close: () => outbox.stop(),
+    flushOutbox: writeBack.flushOutbox,
+    pendingWrites: writeBack.pendingWrites,
+    close: writeBack.close,
   };
   if (dispositionFields) {
     const fields = dispositionFields;
@@ -466,24 +451,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       // The disposition's own instant is part of the key even when no field stores it, so writing A, B,
       // then A again is three writes, not a repeat of the first.
       const key = `salesforce:disposition:${id}:${hash(JSON.stringify({ body, at: toInstantMs(d.at) }))}`;
-      const { status, message, error } = await outbox.send({
-        key,
-        adapter: NAME,
-        kind: DISPOSITION_KIND,
-        payload,
-      });
-      if (status === 'delivered') return;
-      if (status === 'dead') {
-        if (error !== undefined) throw error;
-        throw new AdapterError(
-          NAME,
-          'invalid_record',
-          `this disposition was refused before: ${message.lastError ?? ''}`,
-        );
-      }
-      // The org is down or slow: the write waits in the outbox (flushOutbox delivers it). A bad token is
-      // not an outage: the write stays queued, and the caller hears about it.
-      if (error instanceof AdapterError && error.code === 'invalid_config') throw error;
+      await writeBack.write(key, payload);
     };
   }
   return adapter;

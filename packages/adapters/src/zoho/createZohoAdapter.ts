@@ -27,8 +27,8 @@ import type {
   OutboxMessage,
   OutboxStore,
 } from '../crm/crm.types';
+import { createWriteBack, type WriteBackFlushResult } from '../crm/outbox/_writeBack';
 import { createMemoryOutboxStore } from '../crm/outbox/createMemoryOutboxStore';
-import { createOutbox } from '../crm/outbox/createOutbox';
 import {
   formatZohoDateTime,
   type Mapped,
@@ -106,12 +106,7 @@ export interface ZohoAdapterOptions {
 }
 
 /** What one {@link ZohoAdapter.flushOutbox} did. */
-export interface ZohoFlushResult {
-  delivered: number;
-  failed: number;
-  dead: number;
-  pending: number;
-}
+export type ZohoFlushResult = WriteBackFlushResult;
 
 /** A Zoho CRM adapter: the contract plus outbox delivery of write-backs. */
 export interface ZohoAdapter extends RevenueAdapter {
@@ -391,23 +386,17 @@ export function createZohoAdapter(options: ZohoAdapterOptions): ZohoAdapter {
     return leadId;
   };
 
-  const outbox = createOutbox({
+  const writeBack = createWriteBack<DispositionPayload>({
+    adapter: NAME,
+    kind: DISPOSITION_KIND,
     store,
-    deliver: async (message) => {
-      const payload = message.payload as DispositionPayload;
-      await putLead(payload.record, message.key);
-    },
+    deliver: (payload, key) => putLead(payload.record, key),
     now,
     backoff: {
       baseDelayMs: config.outboxBackoff?.baseDelayMs ?? 1_000,
       maxDelayMs: config.outboxBackoff?.maxDelayMs ?? 300_000,
       random,
     },
-    isPermanent: (error) =>
-      error instanceof AdapterError &&
-      (error.code === 'not_found' || error.code === 'invalid_record' || error.code === 'invalid_option'),
-    handles: (message) => message.adapter === NAME && message.kind === DISPOSITION_KIND,
-    orderKey: (message) => (message.payload as DispositionPayload).leadId,
   });
 
   const capabilities: AdapterCapabilities = {
@@ -422,12 +411,9 @@ export function createZohoAdapter(options: ZohoAdapterOptions): ZohoAdapter {
     name: NAME,
     capabilities,
     ...listMethods(list),
-    async flushOutbox() {
-      const result = await outbox.flush();
-      return { ...result, pending: (await outbox.pending()).length };
-    },
-    pendingWrites: () => outbox.pending(),
-    close: () => outbox.stop(),
+    flushOutbox: writeBack.flushOutbox,
+    pendingWrites: writeBack.pendingWrites,
+    close: writeBack.close,
   };
   if (dispositionFields) {
     const fields = dispositionFields;
@@ -448,19 +434,7 @@ export function createZohoAdapter(options: ZohoAdapterOptions): ZohoAdapter {
       if (fields.detail) record[fields.detail] = d.detail ?? null;
       const payload: DispositionPayload = { leadId: id, record };
       const key = `zoho:disposition:${id}:${hash(JSON.stringify({ record, at: atMs }))}`;
-      const { status, message, error } = await outbox.send({ key, adapter: NAME, kind: DISPOSITION_KIND, payload });
-      if (status === 'delivered') return;
-      if (status === 'dead') {
-        if (error !== undefined) throw error;
-        throw new AdapterError(
-          NAME,
-          'invalid_record',
-          `this disposition was refused before: ${message.lastError ?? ''}`,
-        );
-      }
-      // Zoho is down or slow: the write waits in the outbox (flushOutbox delivers it). A bad token is not
-      // an outage: the write stays queued, and the caller hears about it.
-      if (error instanceof AdapterError && error.code === 'invalid_config') throw error;
+      await writeBack.write(key, payload);
     };
   }
   return adapter;
