@@ -43,6 +43,7 @@ export {
   type WebhookSinkOptions,
 } from './actions/createWebhookSink';
 // Action sinks: tasks in HubSpot, Salesforce and Asana (find-or-create by the action's key).
+export type { TaskSinkCommonOptions } from './actions/sinks/_taskSink';
 export { type AsanaTaskSinkOptions, createAsanaTaskSink } from './actions/sinks/asanaTaskSink';
 export {
   createHubSpotTaskSink,

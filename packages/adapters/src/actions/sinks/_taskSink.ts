@@ -65,6 +65,27 @@ export function taskPriority(action: AccordAction): 'low' | 'medium' | 'high' {
   return action.kind === 'create_task' ? 'medium' : 'high';
 }
 
+/** The options every task sink takes besides its service's own. */
+export interface TaskSinkCommonOptions {
+  /** Kinds taken (default `create_task`, `notify_owner`, `notify_manager`). */
+  kinds?: readonly ActionKind[];
+  /** Narrows `accepts` further (e.g. only actions with a `to`). */
+  filter?: (action: AccordAction) => boolean;
+  /** Sink name: the outbox `adapter` of its messages. */
+  name?: string;
+  fetch?: typeof fetch;
+  /** Per-request timeout (default 30 000 ms). */
+  timeoutMs?: number;
+  /** Retries of a lookup (default 4); a create is sent once per attempt, see `createAttempts`. */
+  retries?: number;
+  /** Creates tried per `deliver`, each after a lookup (default 3). */
+  createAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
 export interface FindOrCreateOptions {
   /** Looks the key up; resolves with the existing task's id or null. */
   find: () => Promise<string | null>;

@@ -10,6 +10,7 @@ import {
   idMap,
   positiveInt,
   previewUrl,
+  type TaskSinkCommonOptions,
   taskAccepts,
   taskText,
 } from './_taskSink';
@@ -19,8 +20,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** Asana caps an external gid at 1 024 characters. */
 const EXTERNAL_GID_MAX = 1024;
 
-/** What {@link createAsanaTaskSink} is built from: a project, or a workspace (tasks then land in "My tasks" of the assignee). */
-export interface AsanaTaskSinkOptions {
+/** What {@link createAsanaTaskSink} is built from: a project, or a workspace (tasks then land in "My tasks" of the assignee). Shared options (kinds, retries, sink `name`, default `asana`…): {@link TaskSinkCommonOptions}. */
+export interface AsanaTaskSinkOptions extends TaskSinkCommonOptions {
   /** An OAuth access token of your Asana app (external data is per OAuth app; personal access tokens cannot set it). */
   token: string;
   projectGid?: string;
@@ -29,20 +30,6 @@ export interface AsanaTaskSinkOptions {
   assigneeMap?: Readonly<Record<string, string>>;
   /** Default `https://app.asana.com/api/1.0`. */
   baseUrl?: string;
-  kinds?: readonly ActionKind[];
-  filter?: (action: AccordAction) => boolean;
-  /** Sink name (default `asana`). */
-  name?: string;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  /** Retries of a lookup (default 4); a create is sent once per attempt, see `createAttempts`. */
-  retries?: number;
-  /** Creates tried per `deliver`, each after a lookup (default 3). */
-  createAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   idMap,
   positiveInt,
   previewUrl,
+  type TaskSinkCommonOptions,
   taskAccepts,
   taskPriority,
   taskText,
@@ -19,8 +20,8 @@ import {
 export const HUBSPOT_TASK_TO_CONTACT = 204;
 const PROPERTY = /^[a-z][a-z0-9_]{0,99}$/;
 
-/** What {@link createHubSpotTaskSink} is built from. */
-export interface HubSpotTaskSinkOptions {
+/** What {@link createHubSpotTaskSink} is built from. Shared options (kinds, retries, sink `name`, default `hubspot-tasks`…): {@link TaskSinkCommonOptions}. */
+export interface HubSpotTaskSinkOptions extends TaskSinkCommonOptions {
   /** A private-app token with `crm.objects.contacts.write` (tasks live under it). */
   token: string;
   /** Default `https://api.hubapi.com`. */
@@ -33,23 +34,6 @@ export interface HubSpotTaskSinkOptions {
    * rich-text `hs_task_body`).
    */
   keyProperty?: string;
-  /** Kinds taken (default `create_task`, `notify_owner`, `notify_manager`). */
-  kinds?: readonly ActionKind[];
-  /** Narrows `accepts` further (e.g. only actions with a `to`). */
-  filter?: (action: AccordAction) => boolean;
-  /** Sink name (default `hubspot-tasks`): the outbox `adapter` of its messages. */
-  name?: string;
-  fetch?: typeof fetch;
-  /** Per-request timeout (default 30 000 ms). */
-  timeoutMs?: number;
-  /** Retries of a search (default 4); a create is sent once per attempt, see `createAttempts`. */
-  retries?: number;
-  /** Creates tried per `deliver`, each after a lookup (default 3). */
-  createAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
   /** Clock (default Date.now): `hs_timestamp` of a task without `dueAt`. */
   now?: () => number;
 }

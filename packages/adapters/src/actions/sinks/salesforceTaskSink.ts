@@ -12,6 +12,7 @@ import {
   idMap,
   positiveInt,
   previewUrl,
+  type TaskSinkCommonOptions,
   taskAccepts,
   taskPriority,
   taskText,
@@ -48,8 +49,8 @@ const ERROR_CODES: Readonly<Record<string, AdapterErrorCode>> = {
   DUPLICATE_VALUE: 'invalid_record',
 };
 
-/** What {@link createSalesforceTaskSink} is built from. */
-export interface SalesforceTaskSinkOptions {
+/** What {@link createSalesforceTaskSink} is built from. Shared options (kinds, retries, sink `name`, default `salesforce-tasks`…): {@link TaskSinkCommonOptions}. */
+export interface SalesforceTaskSinkOptions extends TaskSinkCommonOptions {
   /** The org's instance, e.g. `https://acme.my.salesforce.com`. */
   instanceUrl: string;
   /** An OAuth access token. */
@@ -66,20 +67,6 @@ export interface SalesforceTaskSinkOptions {
   ownerIds?: Readonly<Record<string, string>>;
   /** IANA zone in which `dueAt` becomes the task's `ActivityDate` (a date without time; default `UTC`). */
   timeZone?: string;
-  kinds?: readonly ActionKind[];
-  filter?: (action: AccordAction) => boolean;
-  /** Sink name (default `salesforce-tasks`). */
-  name?: string;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  /** Retries of a query (default 4); a create is sent once per attempt, see `createAttempts`. */
-  retries?: number;
-  /** Creates tried per `deliver`, each after a lookup (default 3). */
-  createAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
 }
 
 /**
